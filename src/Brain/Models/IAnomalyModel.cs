@@ -1,0 +1,16 @@
+using AutoRespond.Contracts;
+
+namespace AutoRespond.Brain.Models;
+
+/// <summary>
+/// One model of CONTRACT.md §4. It learns from every event and proposes breaches through
+/// <see cref="BrainContext.Propose"/>, which applies the learning period, the 0.5 threshold and the
+/// per-(model, device) cool-down, so models hold statistics only.
+/// </summary>
+public interface IAnomalyModel
+{
+    /// <summary>The stable model id (<see cref="ModelIds"/>).</summary>
+    string Id { get; }
+
+    void Observe(NetworkEvent e, BrainContext context);
+}

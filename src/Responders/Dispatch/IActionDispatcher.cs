@@ -1,0 +1,48 @@
+using AutoRespond.Responders.Planning;
+
+namespace AutoRespond.Responders.Dispatch;
+
+/// <summary>Hands an allowed action to whatever executes its kind (in process, or a queue per kind on the bus).</summary>
+public interface IActionDispatcher
+{
+    ValueTask<DispatchOutcome> DispatchAsync(PlannedAction action, CancellationToken cancellationToken);
+}
+
+public sealed record DispatchOutcome(bool Applied, string Detail);
+
+/// <summary>One executor of one action kind at one target system (a firewall, a ticketing system…).</summary>
+public interface IActionExecutor
+{
+    /// <summary>The action kind (<see cref="Contracts.ActionKinds"/>).</summary>
+    string Kind { get; }
+
+    /// <summary>The integration name from the config (fortios, jira, …).</summary>
+    string Name { get; }
+
+    ValueTask<DispatchOutcome> ApplyAsync(PlannedAction action, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Runs every executor registered for the action's kind. An action applies when every executor applied
+/// it; with no executor for its kind it fails, saying which integration is missing — never silently.
+/// </summary>
+public sealed class InProcessDispatcher(IEnumerable<IActionExecutor> executors) : IActionDispatcher
+{
+    private readonly ILookup<string, IActionExecutor> _byKind = executors.ToLookup(e => e.Kind, StringComparer.Ordinal);
+
+    public async ValueTask<DispatchOutcome> DispatchAsync(PlannedAction action, CancellationToken cancellationToken)
+    {
+        var forKind = _byKind[action.Kind].ToArray();
+        if (forKind.Length == 0)
+            return new DispatchOutcome(false, $"no integration configured for {action.Kind} (see 'integrations' in the config)");
+        var details = new List<string>();
+        bool all = true;
+        foreach (var executor in forKind)
+        {
+            var outcome = await executor.ApplyAsync(action, cancellationToken);
+            all &= outcome.Applied;
+            details.Add($"{executor.Name}: {outcome.Detail}");
+        }
+        return new DispatchOutcome(all, string.Join("; ", details));
+    }
+}

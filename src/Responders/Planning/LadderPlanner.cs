@@ -1,0 +1,53 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using AutoRespond.Configuration;
+using AutoRespond.Contracts;
+
+namespace AutoRespond.Responders.Planning;
+
+/// <summary>
+/// Picks the ladder step for an incident: of the steps whose <c>min_score</c> the score reaches and whose
+/// scope covers the device, the one with the highest <c>min_score</c> wins (CONTRACT.md §2). The ladder
+/// is data; this class only reads it.
+/// </summary>
+public sealed class LadderPlanner(ResponseConfig response, NetworkConfig network)
+{
+    public IReadOnlyList<PlannedAction> Plan(IncidentScored incident, DateTimeOffset now)
+    {
+        int best = -1;
+        for (int i = 0; i < response.Ladder.Count; i++)
+        {
+            var step = response.Ladder[i];
+            if (incident.Score < step.MinScore || !InScope(step.Scope, incident.Device)) continue;
+            if (best < 0 || step.MinScore > response.Ladder[best].MinScore) best = i;
+        }
+        if (best < 0) return [];
+        var chosen = response.Ladder[best];
+        return chosen.Actions
+            .Select(kind => new PlannedAction(ActionIdFor(incident, kind), incident, kind, incident.Device.Ip,
+                best, chosen.MinScore, chosen.Duration, now))
+            .ToArray();
+    }
+
+    /// <summary>
+    /// The id is a pure function of incident, kind and target, so a re-published incident or a redelivered
+    /// command maps to the same action (the idempotency key at the target).
+    /// </summary>
+    public static string ActionIdFor(IncidentScored incident, string kind)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{incident.Id}|{kind}|{incident.Device.Ip}"));
+        return "act-" + Convert.ToHexStringLower(hash)[..12];
+    }
+
+    private bool InScope(ScopeConfig? scope, DeviceRef device)
+    {
+        if (scope is null) return true;
+        bool any = scope.Zones.Count + scope.Devices.Count > 0;
+        if (!any) return true;
+        if (!IPAddress.TryParse(device.Ip, out var ip)) return false;
+        if (scope.Devices.Any(d => d.Contains(ip))) return true;
+        string? zone = device.Zone ?? network.ZoneOf(ip, null)?.Name;
+        return zone is not null && scope.Zones.Contains(zone, StringComparer.OrdinalIgnoreCase);
+    }
+}
