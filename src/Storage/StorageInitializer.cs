@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AutoRespond.Storage;
+
+/// <summary>Start-up step: brings the database to the latest migration of its provider (never EnsureCreated).</summary>
+public static class StorageInitializer
+{
+    /// <summary>
+    /// Applies pending migrations. For SQLite it first creates the file's directory, and afterwards switches the
+    /// file to WAL journaling so readers (API) do not block the writer (response engine). Safe to call from
+    /// several processes: EF Core takes a migration lock.
+    /// </summary>
+    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.GetRequiredService<StorageOptions>();
+        if (options.Provider == StorageProvider.Sqlite)
+        {
+            var directory = Path.GetDirectoryName(Path.GetFullPath(options.SqlitePath));
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        var factory = services.GetRequiredService<IDbContextFactory<AutoRespondDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
