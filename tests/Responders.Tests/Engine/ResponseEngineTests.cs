@@ -73,11 +73,7 @@ public sealed class ResponseEngineTests
     {
         network ??= NetworkConfig.Default;
         var index = new ActiveActionIndex();
-        IResponseGate[] gates =
-        [
-            new ProtectedAssetGate(network), new ChangeWindowGate([], network),
-            new BlastRadiusGate(response.Limits, index), new DuplicateActionGate(index),
-        ];
+        var gates = ResponseGates.For(AutoRespondConfig.Default with { Network = network, Response = response }, index);
         return new ResponseEngine(response, new LadderPlanner(response, network), gates, index, new InProcessDispatcher([]),
             _ledger, new Observer(_decisions));
     }
