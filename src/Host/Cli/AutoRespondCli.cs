@@ -13,6 +13,7 @@ public static class AutoRespondCli
     {
         ReplayCommand.Create(console),
         DemoCommand.Create(console),
+        FlowsCommand.Create(console),
         ConfigCommand.Create(console),
     };
 

@@ -27,7 +27,7 @@ internal static class CommonOptions
         if (file is null) return AutoRespondConfig.Default;
         try
         {
-            return ConfigLoader.LoadFile(file.FullName);
+            return ConfigLoader.LoadFile(file.ToString());
         }
         catch (ConfigException e)
         {

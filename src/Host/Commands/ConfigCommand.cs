@@ -25,7 +25,7 @@ internal static class ConfigCommand
     {
         try
         {
-            var config = ConfigLoader.LoadFile(file.FullName);
+            var config = ConfigLoader.LoadFile(file.ToString());
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{file.Name}: valid — {config.Network.Internal.Count} internal networks, {config.Network.Zones.Count} zones, "
                 + $"{config.Windows.Count} change windows, a ladder of {config.Response.Ladder.Count} steps, "

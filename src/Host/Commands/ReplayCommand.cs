@@ -17,6 +17,11 @@ internal static class ReplayCommand
             Description = "pcap or pcapng files; several are merged in timestamp order.",
             Arity = ArgumentArity.OneOrMore,
         };
+        captures.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && !File.Exists(t.Value)))
+                result.AddError($"unknown option '{token.Value}'");
+        });
         var config = CommonOptions.Config();
         var format = CommonOptions.Format(
             "jsonl: one JSON object per breach, incident and action (CONTRACT.md §3); table: for people. "

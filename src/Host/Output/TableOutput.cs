@@ -28,7 +28,7 @@ public sealed class TableOutput(TextWriter writer, int width = 120, bool ownsWri
         if (!_headerWritten) writer.WriteLine("No breaches, incidents or actions.");
         writer.WriteLine();
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{s.Packets:N0} packets, {s.Events:N0} events, {s.Breaches} breaches, {s.Incidents} incidents, {s.Actions} actions"
+            $"{s.Packets:N0} packets, {s.Events:N0} events, {Plural(s.Breaches, "breach", "breaches")}, {Plural(s.Incidents, "incident", "incidents")}, {Plural(s.Actions, "action", "actions")}"
             + $" ({Span(s.FirstPacket, s.LastPacket)} of traffic replayed in {s.Elapsed.TotalSeconds:0.00} s)"));
         writer.Flush();
     }
@@ -67,6 +67,9 @@ public sealed class TableOutput(TextWriter writer, int width = 120, bool ownsWri
         }
         if (line.Length > 0) yield return line.ToString();
     }
+
+    private static string Plural(int n, string one, string many) =>
+        n.ToString("N0", CultureInfo.InvariantCulture) + " " + (n == 1 ? one : many);
 
     private static string Span(DateTimeOffset? first, DateTimeOffset? last) =>
         first is { } f && last is { } l ? $"{(l - f).TotalHours:0.0} h" : "no packets";

@@ -33,14 +33,8 @@ public sealed class ReplayPipeline : INetworkEventSink, IBrainObserver, IRespons
         var brainOptions = new BrainOptions { LearningPeriod = config.Learning.Period };
         _brain = new BrainEngine(brainOptions, config.Network, BrainEngine.DefaultModels(), this);
         var index = new ActiveActionIndex();
-        IResponseGate[] gates =
-        [
-            new ProtectedAssetGate(config.Network),
-            new ChangeWindowGate(config.Windows, config.Network),
-            new BlastRadiusGate(config.Response.Limits, index),
-            new DuplicateActionGate(index),
-        ];
-        _engine = new ResponseEngine(config.Response, new LadderPlanner(config.Response, config.Network), gates, index,
+        _engine = new ResponseEngine(config.Response, new LadderPlanner(config.Response, config.Network),
+            ResponseGates.For(config, index), index,
             new InProcessDispatcher(executors ?? []), new InMemoryActionRecorder(), this);
     }
 
