@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+using AutoRespond.Sensor.Decoding;
+
+namespace AutoRespond.Sensor.Flows;
+
+/// <summary>Zeek's TCP endpoint states (init-bare.zeek TCP_INACTIVE .. TCP_RESET).</summary>
+internal enum TcpState : byte
+{
+    Inactive = 0,
+    SynSent = 1,
+    SynAckSent = 2,
+    Partial = 3,
+    Established = 4,
+    Closed = 5,
+    Reset = 6,
+}
+
+/// <summary>One side of a flow: Zeek's TCP_Endpoint fields that matter for conn.log, plus ConnSize counters.</summary>
+internal struct Endpoint
+{
+    public TcpState State;
+    public TcpState PrevState;
+    public bool DidClose;
+    public bool SawFin;
+
+    /// <summary>UDP/ICMP: a packet was seen (Zeek's request_len/reply_len &gt;= 0).</summary>
+    public bool Active;
+
+    public uint StartSeq;
+    public uint LastSeq;
+    public uint AckSeq;
+    public uint SeqWraps;
+    public uint AckWraps;
+    public uint HistLastSyn;
+    public uint HistLastFin;
+    public uint HistLastRst;
+    public uint RetransmitCount;
+    public uint ZeroWindowCount;
+    public uint ChecksumCount;
+
+    /// <summary>UDP/ICMP payload bytes (Zeek sizes these from lengths, TCP from sequence numbers).</summary>
+    public long PayloadBytes;
+    public long Packets;
+    public long IpBytes;
+}
+
+[InlineArray(Capacity)]
+internal struct HistoryBuffer
+{
+    public const int Capacity = 24;
+    private byte _first;
+}
+
+/// <summary>A tracked flow; lives in the table's slot array and is updated in place.</summary>
+internal struct FlowState
+{
+    public FlowKey Key;
+
+    /// <summary>Creation counter (1-based) from which the uid is derived; 0 marks a free slot.</summary>
+    public long Serial;
+    public long StartTicks;
+    public long LastTicks;
+    public MacAddress OrigMac;
+    public MacAddress RespMac;
+    public Endpoint Orig;
+    public Endpoint Resp;
+
+    /// <summary>Zeek's hist_seen: low 16 bits originator, high 16 bits responder (never swapped on a flip).</summary>
+    public uint HistorySeen;
+    public HistoryBuffer History;
+    public byte HistoryLength;
+
+    /// <summary>The originator is key endpoint A.</summary>
+    public bool OrigIsA;
+    public short Vlan;
+
+    /// <summary>Zeek's is_active: cleared once the connection finished, was reset or its attempt timed out.</summary>
+    public bool IsActive;
+    public bool AttemptReported;
+    public bool AttemptPending;
+    public long InactivityTimeout;
+    public ulong InactivityToken;
+    public ulong TimerToken;
+
+    public readonly bool IsTcp => Key.Protocol == 6;
+
+    public readonly bool BothClosed => Orig.DidClose && Resp.DidClose;
+
+    public readonly bool AnyClosed => Orig.DidClose || Resp.DidClose;
+
+    public void AddHistory(char code)
+    {
+        if (HistoryLength < HistoryBuffer.Capacity)
+        {
+            History[HistoryLength++] = (byte)code;
+        }
+    }
+
+    /// <summary>Adds <paramref name="code"/> the first time <paramref name="mask"/> is seen; true if it was seen before.</summary>
+    public bool CheckHistory(uint mask, char code)
+    {
+        if ((HistorySeen & mask) == 0)
+        {
+            HistorySeen |= mask;
+            AddHistory(code);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Zeek's ScaledHistoryEntry: the letter again at the 1st, 10th, 100th, ... occurrence.</summary>
+    public void ScaledHistory(char code, ref uint counter)
+    {
+        counter = counter == uint.MaxValue ? uint.MaxValue : counter + 1;
+        uint threshold = 1;
+        while (threshold < counter && threshold <= uint.MaxValue / 10)
+        {
+            threshold *= 10;
+        }
+
+        if (threshold == counter)
+        {
+            AddHistory(code);
+        }
+    }
+
+    public readonly string HistoryString()
+    {
+        Span<char> chars = stackalloc char[HistoryBuffer.Capacity];
+        for (int i = 0; i < HistoryLength; i++)
+        {
+            chars[i] = (char)History[i];
+        }
+
+        return new string(chars[..HistoryLength]);
+    }
+}

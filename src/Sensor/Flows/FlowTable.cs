@@ -1,0 +1,249 @@
+using System.Runtime.InteropServices;
+using AutoRespond.Sensor.Decoding;
+
+namespace AutoRespond.Sensor.Flows;
+
+/// <summary>
+/// Tracks TCP, UDP and ICMP flows with Zeek's connection semantics (originator, history, conn_state, sizes, timers)
+/// driven by packet time. Flows live in a slot array indexed by a <see cref="Dictionary{TKey,TValue}"/> of canonical
+/// 5-tuples; the per-packet path allocates nothing. Records reach the <see cref="IFlowObserver"/> when a flow's attempt
+/// times out and when it ends. Not thread-safe: one table per capture thread.
+/// </summary>
+public sealed partial class FlowTable
+{
+    private readonly FlowTableOptions _options;
+    private readonly IFlowObserver _observer;
+    private readonly Dictionary<FlowKey, int> _index;
+    private FlowState[] _flows;
+    private int[] _lruPrev;
+    private int[] _lruNext;
+    private int _freeHead = -1;
+    private int _highWater;
+    private int _lruHead = -1;
+    private int _lruTail = -1;
+    private long _serial;
+    private long _now;
+
+    public FlowTable(FlowTableOptions options, IFlowObserver observer)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(observer);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFlows);
+        _options = options;
+        _observer = observer;
+        int initial = Math.Min(options.MaxFlows, 1024);
+        _index = new Dictionary<FlowKey, int>(initial);
+        _flows = new FlowState[initial];
+        _lruPrev = new int[initial];
+        _lruNext = new int[initial];
+        _timers = new PriorityQueue<TimerEntry, TimerPriority>(initial);
+        _tcpTimeout = options.TcpInactivityTimeout.Ticks;
+        _udpTimeout = options.UdpInactivityTimeout.Ticks;
+        _icmpTimeout = options.IcmpInactivityTimeout.Ticks;
+    }
+
+    /// <summary>Flows currently tracked.</summary>
+    public int ActiveFlows => _index.Count;
+
+    public long FlowsCreated => _serial;
+
+    public long FlowsEnded { get; private set; }
+
+    /// <summary>Flows ended early because <see cref="FlowTableOptions.MaxFlows"/> was reached.</summary>
+    public long FlowsEvicted { get; private set; }
+
+    public long AttemptTimeouts { get; private set; }
+
+    /// <summary>The latest packet time seen (ticks).</summary>
+    public long Now => _now;
+
+    /// <summary>
+    /// Accounts one decoded TCP, UDP or ICMP packet at <paramref name="ticks"/> (packet time). Other packets are
+    /// ignored and return false. Call <see cref="AdvanceTime"/> with the same time first so due timers fire.
+    /// </summary>
+    public bool Process(in DecodedPacket packet, long ticks)
+    {
+        if (!packet.HasTransport)
+        {
+            return false;
+        }
+
+        AdvanceClock(ticks);
+        byte protocol = packet.Protocol;
+        ushort srcPort = packet.SourcePort, dstPort = packet.DestinationPort;
+        bool oneWay = false;
+        if (protocol is 1 or 58)
+        {
+            srcPort = packet.IcmpType;
+            dstPort = FlowKey.IcmpCounterpart(protocol == 58, packet.IcmpType, packet.IcmpCode, out oneWay);
+        }
+
+        var key = FlowKey.Create(packet.SourceIp, srcPort, packet.DestinationIp, dstPort, protocol, oneWay, out bool srcIsA);
+        int slot = Lookup(key, packet, srcIsA, srcPort, dstPort, ticks, out bool created);
+        if (!created && protocol == 6 && IsReuse(_flows[slot], packet))
+        {
+            End(slot, ticks);
+            slot = Lookup(key, packet, srcIsA, srcPort, dstPort, ticks, out _);
+        }
+
+        Touch(slot);
+        bool isOrig = _flows[slot].OrigIsA == srcIsA;
+        switch (protocol)
+        {
+            case 6:
+                ProcessTcp(slot, isOrig, packet, ticks);
+                break;
+            case 17:
+                ProcessUdp(slot, isOrig, packet, ticks);
+                break;
+            default:
+                ProcessIcmp(slot, isOrig, packet, ticks);
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>Ends every tracked flow (end of capture), oldest first, after raising any pending attempt timeouts.</summary>
+    public void Flush(long ticks)
+    {
+        AdvanceClock(ticks);
+        var live = new List<(long Serial, int Slot)>(_index.Count);
+        foreach (int slot in _index.Values)
+        {
+            live.Add((_flows[slot].Serial, slot));
+        }
+
+        live.Sort();
+        foreach ((_, int slot) in live)
+        {
+            ref FlowState f = ref _flows[slot];
+            if (f.AttemptPending && f.IsActive && AttemptUnanswered(f))
+            {
+                ReportAttempt(ref f, _now);
+            }
+        }
+
+        foreach ((_, int slot) in live)
+        {
+            End(slot, _now);
+        }
+
+        _timers.Clear();
+    }
+
+    private void AdvanceClock(long ticks)
+    {
+        if (ticks > _now)
+        {
+            _now = ticks;
+        }
+    }
+
+    /// <summary>Finds the flow for a key or creates it (Zeek's NewConn, with the likely-server-port flip).</summary>
+    private int Lookup(FlowKey key, in DecodedPacket p, bool srcIsA, ushort srcPort, ushort dstPort, long ticks,
+        out bool created)
+    {
+        ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, key, out bool exists);
+        created = !exists;
+        if (exists)
+        {
+            return slotRef;
+        }
+
+        int slot = AllocateSlot();
+        slotRef = slot; // write before any eviction touches the dictionary
+        ref FlowState f = ref _flows[slot];
+        f = default;
+        f.Key = key;
+        f.Serial = ++_serial;
+        f.StartTicks = f.LastTicks = ticks;
+        f.OrigIsA = srcIsA;
+        f.OrigMac = p.SourceMac;
+        f.RespMac = p.DestinationMac;
+        f.Vlan = (short)p.Vlan;
+        f.IsActive = true;
+        f.TimerToken = NextToken();
+        LruAppend(slot);
+
+        if (WantsFlip(p, srcPort, dstPort) && !p.DestinationIp.IsBroadcast)
+        {
+            FlipRoles(ref f);
+        }
+
+        if (p.Protocol == 6)
+        {
+            SetInactivityTimeout(slot, _udpTimeout); // Zeek: UDP timeout until the handshake completes
+            Schedule(slot, TimerKind.Expire, ticks + _options.TcpSynTimeout.Ticks);
+        }
+        else
+        {
+            SetInactivityTimeout(slot, p.Protocol == 17 ? _udpTimeout : _icmpTimeout);
+        }
+
+        if (_index.Count > _options.MaxFlows && _lruHead >= 0 && _lruHead != slot)
+        {
+            FlowsEvicted++;
+            End(_lruHead, ticks);
+        }
+
+        return slot;
+    }
+
+    /// <summary>Zeek's WantConnection flip: the first packet came from a likely server port.</summary>
+    private static bool WantsFlip(in DecodedPacket p, ushort srcPort, ushort dstPort)
+    {
+        if (p.Protocol == 17)
+        {
+            return LikelyServerPorts.IsUdp(srcPort) && !LikelyServerPorts.IsUdp(dstPort);
+        }
+
+        if (p.Protocol != 6)
+        {
+            return false;
+        }
+
+        TcpFlags flags = p.TcpFlags;
+        bool syn = (flags & TcpFlags.Syn) != 0;
+        if (syn && (flags & TcpFlags.Ack) == 0)
+        {
+            return false; // a plain SYN names its originator
+        }
+
+        if (!LikelyServerPorts.IsTcp(srcPort))
+        {
+            return false;
+        }
+
+        return !LikelyServerPorts.IsTcp(dstPort) || (!syn && srcPort < dstPort);
+    }
+
+    private static void FlipRoles(ref FlowState f)
+    {
+        (f.Orig, f.Resp) = (f.Resp, f.Orig);
+        (f.OrigMac, f.RespMac) = (f.RespMac, f.OrigMac);
+        f.OrigIsA = !f.OrigIsA;
+        f.AddHistory('^');
+    }
+
+    /// <summary>Reports the flow and frees its slot.</summary>
+    private void End(int slot, long ticks)
+    {
+        ref FlowState f = ref _flows[slot];
+        if (f.Serial == 0)
+        {
+            return;
+        }
+
+        var record = BuildRecord(f);
+        _index.Remove(f.Key);
+        LruRemove(slot);
+        f = default;
+        _lruNext[slot] = _freeHead;
+        _freeHead = slot;
+        FlowsEnded++;
+        _observer.OnFlowEnded(record, ToTime(ticks));
+    }
+
+    private static DateTimeOffset ToTime(long ticks) => new(ticks, TimeSpan.Zero);
+}

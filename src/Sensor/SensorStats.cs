@@ -1,0 +1,70 @@
+using AutoRespond.Sensor.Decoding;
+using AutoRespond.Sensor.Flows;
+
+namespace AutoRespond.Sensor;
+
+/// <summary>Live counters of a <see cref="SensorEngine"/>.</summary>
+public sealed class SensorStats
+{
+    private readonly DecoderStats _decoder;
+    private readonly FlowTable _flows;
+
+    internal SensorStats(DecoderStats decoder, FlowTable flows)
+    {
+        _decoder = decoder;
+        _flows = flows;
+    }
+
+    public long Packets { get; internal set; }
+
+    /// <summary>Wire bytes (original frame lengths).</summary>
+    public long Bytes { get; internal set; }
+
+    /// <summary>Frames that decoded (IP, ARP or other link-layer protocols).</summary>
+    public long Decoded => Packets - _decoder.Failed - BadIpChecksum;
+
+    /// <summary>IP packets accounted to a flow.</summary>
+    public long FlowPackets { get; internal set; }
+
+    /// <summary>Frames that failed to decode, by reason.</summary>
+    public IReadOnlyDictionary<string, long> SkippedByReason()
+    {
+        var reasons = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (KeyValuePair<string, long> failure in _decoder.FailuresByReason())
+        {
+            reasons[failure.Key] = failure.Value;
+        }
+
+        Add(reasons, "NonIp", _decoder.NonIp);
+        Add(reasons, "Arp", _decoder.Arp);
+        Add(reasons, "NonFirstFragment", _decoder.Fragments);
+        Add(reasons, "OtherIpProtocol", _decoder.OtherIpProtocol);
+        Add(reasons, "BadIpChecksum", BadIpChecksum);
+        return reasons;
+    }
+
+    /// <summary>IPv4 packets dropped for a bad header checksum (only when checksums are verified).</summary>
+    public long BadIpChecksum { get; internal set; }
+
+    public DecoderStats Decoder => _decoder;
+
+    public long FlowsCreated => _flows.FlowsCreated;
+
+    public long FlowsEnded => _flows.FlowsEnded;
+
+    public int ActiveFlows => _flows.ActiveFlows;
+
+    public long FlowsEvicted => _flows.FlowsEvicted;
+
+    public long AttemptTimeouts => _flows.AttemptTimeouts;
+
+    public long DevicesSeen { get; internal set; }
+
+    private static void Add(IDictionary<string, long> d, string name, long value)
+    {
+        if (value != 0)
+        {
+            d[name] = value;
+        }
+    }
+}
