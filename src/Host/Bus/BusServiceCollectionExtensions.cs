@@ -1,3 +1,4 @@
+using AutoRespond.Configuration;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,3 +1,4 @@
+using AutoRespond.Configuration;
 using System.Text;
 
 namespace AutoRespond.Host.Bus;

@@ -1,3 +1,4 @@
+using AutoRespond.Configuration;
 using AutoRespond.Host.Bus;
 using Microsoft.Extensions.DependencyInjection;
 

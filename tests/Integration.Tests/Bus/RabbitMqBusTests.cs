@@ -1,3 +1,4 @@
+using AutoRespond.Configuration;
 using System.Text.Json;
 using AutoRespond.Host.Bus;
 using AutoRespond.TestUtils;
