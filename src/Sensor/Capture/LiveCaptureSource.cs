@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using SharpPcap;
+using AutoRespond.Sensor.Decoding;
+using AutoRespond.Sensor.Enforcement;
 using SharpPcap.LibPcap;
 
 namespace AutoRespond.Sensor.Capture;
@@ -28,7 +30,7 @@ public readonly record struct LiveCaptureStatistics(long Received, long Dropped,
 /// Live capture on one interface through SharpPcap's <see cref="LibPcapLiveDevice"/> with immediate delivery.
 /// Reads use <c>GetNextPacketPointers</c>, so a packet costs no managed allocation; the data is valid until the next read.
 /// </summary>
-public sealed unsafe class LiveCaptureSource : IDisposable
+public sealed unsafe class LiveCaptureSource : IPacketInjector, IDisposable
 {
     private readonly LibPcapLiveDevice _device;
     private readonly bool _nanosecond;
@@ -61,6 +63,8 @@ public sealed unsafe class LiveCaptureSource : IDisposable
         }
 
         InterfaceName = interfaceName;
+        var mac = _device.MacAddress?.GetAddressBytes();
+        HardwareAddress = mac is { Length: 6 } ? MacAddress.Read(mac) : default;
         LinkType = (int)_device.LinkType;
         _nanosecond = _device.TimestampResolution == TimestampResolution.Nanosecond;
     }
@@ -68,6 +72,22 @@ public sealed unsafe class LiveCaptureSource : IDisposable
     public string InterfaceName { get; }
 
     public int LinkType { get; }
+
+    /// <summary>The interface's own MAC (zero when it has none): the Ethernet source of injected frames.</summary>
+    public MacAddress HardwareAddress { get; }
+
+    /// <summary>Sends a frame out of this interface (pcap_sendpacket). Throws <see cref="CaptureException"/> on failure.</summary>
+    public void Inject(ReadOnlySpan<byte> frame)
+    {
+        try
+        {
+            _device.SendPacket(frame);
+        }
+        catch (PcapException ex)
+        {
+            throw new CaptureException($"{InterfaceName}: cannot send: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Names of the interfaces libpcap can open.</summary>
     public static IReadOnlyList<string> ListInterfaces() => LibPcapLiveDeviceList.New().Select(d => d.Name).ToList();
