@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Globalization;
+using AutoRespond.Bench;
+using BenchmarkDotNet.Running;
+
+// bench MODE FILE [options]: one measurement per process, so peak RSS is the mode's own.
+//   generate FILE [packets] [flows]   write the synthetic capture
+//   libpcap FILE                      raw libpcap read loop (SharpPcap, no parse): the ceiling
+//   managed FILE                      the sensor's own pcap reader, no parse
+//   sensor FILE                       reader + full SensorEngine (decode, flows, dissectors), events discarded
+//   alloc                             BenchmarkDotNet memory diagnoser on the sensor hot path
+if (args.Length == 0 || args[0] is "-h" or "--help")
+{
+    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | alloc");
+    return 2;
+}
+if (args[0] == "alloc")
+{
+    BenchmarkRunner.Run<SensorAllocationBenchmark>(args: args[1..]);
+    return 0;
+}
+string file = args[1];
+var clock = Stopwatch.StartNew();
+long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+long packets = args[0] switch
+{
+    "generate" => SyntheticCapture.Write(file, args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 3_000_000,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20_000),
+    "libpcap" => Loops.Libpcap(file),
+    "managed" => Loops.Managed(file),
+    "sensor" => Loops.Sensor(file, out _),
+    _ => throw new ArgumentException($"unknown mode {args[0]}"),
+};
+double seconds = clock.Elapsed.TotalSeconds;
+long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+// One line of key=value pairs for bench/run.sh.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"mode={args[0]} packets={packets} seconds={seconds:0.000} mpps={packets / seconds / 1e6:0.000} "
+    + $"alloc_bytes_per_packet={(double)allocated / Math.Max(1, packets):0.0} peak_rss_mib={Loops.PeakRssMiB():0.0} gen0={GC.CollectionCount(0)}"));
+return 0;
