@@ -1,7 +1,10 @@
 namespace AutoRespond.Contracts;
 
 /// <summary>The device an incident or breach is about.</summary>
-public sealed record DeviceRef(string Ip, string? Mac = null, string? Hostname = null, string? Zone = null);
+/// <param name="Roles">Roles the brain has inferred for the device (such as <c>ics-server</c>), or null when unknown.
+/// Ladder steps scope by them, and the OT safety gate reads them.</param>
+public sealed record DeviceRef(
+    string Ip, string? Mac = null, string? Hostname = null, string? Zone = null, IReadOnlyList<string>? Roles = null);
 
 /// <summary>
 /// A model breach: one behaviour of one device judged unusual, with the numbers that made it so.

@@ -63,6 +63,7 @@ public sealed class JsonLinesOutput(Stream stream, bool ownsStream = false) : IR
         if (action.Expires is { } expires) w.WriteString("expires", Iso(expires));
         else w.WriteNull("expires");
         w.WriteString("reason", action.Reason);
+        w.WriteString("note", action.Note);
     });
 
     public void Complete(ReplaySummary summary) => stream.Flush();

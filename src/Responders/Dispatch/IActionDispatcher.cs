@@ -1,11 +1,15 @@
+using AutoRespond.Contracts;
 using AutoRespond.Responders.Planning;
 
 namespace AutoRespond.Responders.Dispatch;
 
-/// <summary>Hands an allowed action to whatever executes its kind (in process, or a queue per kind on the bus).</summary>
+/// <summary>Hands an action to whatever executes its kind (in process, or a queue per kind on the bus).</summary>
 public interface IActionDispatcher
 {
     ValueTask<DispatchOutcome> DispatchAsync(PlannedAction action, CancellationToken cancellationToken);
+
+    /// <summary>Undoes an applied action (expiry or release). Only called for <see cref="ActionKinds.IsRevertible"/> kinds.</summary>
+    ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken);
 }
 
 public sealed record DispatchOutcome(bool Applied, string Detail);
@@ -13,7 +17,7 @@ public sealed record DispatchOutcome(bool Applied, string Detail);
 /// <summary>One executor of one action kind at one target system (a firewall, a ticketing system…).</summary>
 public interface IActionExecutor
 {
-    /// <summary>The action kind (<see cref="Contracts.ActionKinds"/>).</summary>
+    /// <summary>The action kind (<see cref="ActionKinds"/>).</summary>
     string Kind { get; }
 
     /// <summary>The integration name from the config (fortios, jira, …).</summary>
@@ -23,8 +27,18 @@ public interface IActionExecutor
 }
 
 /// <summary>
+/// An executor whose kind can be undone (firewall and switch ACLs, mail quarantine; Zeek's remove_rule).
+/// Reverting something no longer in place succeeds: the action id is the rule name, so a second revert finds nothing.
+/// </summary>
+public interface IRevertibleActionExecutor : IActionExecutor
+{
+    ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken);
+}
+
+/// <summary>
 /// Runs every executor registered for the action's kind. An action applies when every executor applied
 /// it; with no executor for its kind it fails, saying which integration is missing — never silently.
+/// A revert goes to every revertible executor of the kind; executors that cannot revert are named, not skipped silently.
 /// </summary>
 public sealed class InProcessDispatcher(IEnumerable<IActionExecutor> executors) : IActionDispatcher
 {
@@ -40,6 +54,28 @@ public sealed class InProcessDispatcher(IEnumerable<IActionExecutor> executors) 
         foreach (var executor in forKind)
         {
             var outcome = await executor.ApplyAsync(action, cancellationToken);
+            all &= outcome.Applied;
+            details.Add($"{executor.Name}: {outcome.Detail}");
+        }
+        return new DispatchOutcome(all, string.Join("; ", details));
+    }
+
+    public async ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken)
+    {
+        var forKind = _byKind[revert.Header.Kind].ToArray();
+        if (forKind.Length == 0)
+            return new DispatchOutcome(false, $"no integration configured for {revert.Header.Kind} to revert it");
+        var details = new List<string>();
+        bool all = true;
+        foreach (var executor in forKind)
+        {
+            if (executor is not IRevertibleActionExecutor revertible)
+            {
+                all = false;
+                details.Add($"{executor.Name}: cannot revert {revert.Header.Kind}");
+                continue;
+            }
+            var outcome = await revertible.RevertAsync(revert, cancellationToken);
             all &= outcome.Applied;
             details.Add($"{executor.Name}: {outcome.Detail}");
         }

@@ -1,6 +1,9 @@
 namespace AutoRespond.Responders.Engine;
 
 /// <summary>What the engine decided for one action, as it goes into the ledger and the replay output.</summary>
+/// <param name="Gate">The gate that decided (denied or held), or null when every gate allowed.</param>
+/// <param name="Note">Context that changed nothing, such as "resembles planned work: …"; also part of <paramref name="Reason"/>.</param>
+/// <param name="GateOutcomes">Every gate that ruled on the action, in order, with its verdict and reason.</param>
 public sealed record ActionDecision(
     string ActionId,
     string IncidentId,
@@ -12,7 +15,9 @@ public sealed record ActionDecision(
     string? Window,
     string Reason,
     string? Gate,
-    int StepIndex);
+    int StepIndex,
+    string? Note = null,
+    IReadOnlyList<Gates.GateOutcome>? GateOutcomes = null);
 
 /// <summary>Receives every decision the engine makes, in order (replay output, console, metrics).</summary>
 public interface IResponseObserver

@@ -2,15 +2,17 @@ using System.Globalization;
 using AutoRespond.Configuration;
 using AutoRespond.Contracts;
 using AutoRespond.Responders.Dispatch;
+using AutoRespond.Responders.Escalation;
 using AutoRespond.Responders.Gates;
 using AutoRespond.Responders.Planning;
 
 namespace AutoRespond.Responders.Engine;
 
 /// <summary>
-/// Turns incidents into graduated actions: the ladder plans, the gates rule in order, the mode decides
-/// between dry-run, confirmation and execution, and every decision is recorded before it is announced.
-/// A re-published incident re-plans; an action whose decision has not changed is not recorded again.
+/// Turns incidents into graduated actions: the ladder plans, repeat offenders get escalated durations, the
+/// gates rule in order, the mode decides between dry-run, confirmation and execution, and every decision is
+/// recorded before it is announced. A re-published incident re-plans; an action whose decision has not
+/// changed is not recorded again.
 /// </summary>
 public sealed class ResponseEngine(
     ResponseConfig response,
@@ -19,41 +21,64 @@ public sealed class ResponseEngine(
     ActiveActionIndex index,
     IActionDispatcher dispatcher,
     IActionRecorder recorder,
-    IResponseObserver observer)
+    IResponseObserver observer,
+    OffenderHistory? offenders = null)
 {
     public async ValueTask HandleAsync(IncidentScored incident, CancellationToken cancellationToken)
     {
-        foreach (var action in planner.Plan(incident, incident.Time))
+        foreach (var planned in planner.Plan(incident, incident.Time))
         {
+            var action = offenders?.Escalate(planned) ?? planned;
             var ruling = await RuleAsync(action, cancellationToken);
             if (ruling.Decision.Verdict == GateVerdict.Duplicate) continue;
-            var decision = await DecideAsync(action, ruling.Decision, ruling.Gate, cancellationToken);
+            var decision = await DecideAsync(action, ruling, cancellationToken);
             if (!await recorder.RecordAsync(decision, cancellationToken)) continue;
             if (decision.State is ActionStates.Executed or ActionStates.DryRun or ActionStates.AwaitingConfirmation)
                 index.Add(new ActiveAction(decision.ActionId, decision.IncidentId, decision.Target, decision.Kind,
-                    decision.State, decision.Time, decision.Expires));
+                    decision.State, decision.Time, decision.Expires, action));
+            if (decision.State is ActionStates.Executed or ActionStates.DryRun)
+                offenders?.Record(action.Target, action.Kind, action.Time, action.Expires);
             observer.OnAction(decision);
         }
     }
 
-    private async ValueTask<(GateDecision Decision, string? Gate)> RuleAsync(PlannedAction action, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the gates in order. A deny or duplicate ends the run; a hold is remembered and the later gates
+    /// still run, so a held action cannot pass a limit or duplicate a live one. Every ruling is kept.
+    /// </summary>
+    private async ValueTask<Ruling> RuleAsync(PlannedAction action, CancellationToken cancellationToken)
     {
+        var outcomes = new List<GateOutcome>(gates.Count);
+        (GateDecision Decision, string Gate)? hold = null;
+        string? note = null;
         foreach (var gate in gates)
         {
             var decision = await gate.EvaluateAsync(action, cancellationToken);
-            if (decision.Verdict != GateVerdict.Allow) return (decision, gate.Name);
+            outcomes.Add(new GateOutcome(gate.Name, decision.Verdict, decision.Reason ?? decision.Note));
+            note ??= decision.Note;
+            switch (decision.Verdict)
+            {
+                case GateVerdict.Deny or GateVerdict.Duplicate:
+                    return new Ruling(decision, gate.Name, note, outcomes);
+                case GateVerdict.Hold:
+                    hold ??= (decision, gate.Name);
+                    break;
+            }
         }
-        return (GateDecision.Allow, null);
+        return hold is { } held
+            ? new Ruling(held.Decision, held.Gate, note, outcomes)
+            : new Ruling(GateDecision.Allow, null, note, outcomes);
     }
 
-    private async ValueTask<ActionDecision> DecideAsync(PlannedAction action, GateDecision ruling, string? gate,
-        CancellationToken cancellationToken)
+    private async ValueTask<ActionDecision> DecideAsync(PlannedAction action, Ruling ruling, CancellationToken cancellationToken)
     {
         string step = string.Create(CultureInfo.InvariantCulture,
             $"incident score {action.Incident.Score:0.00} reached ladder step {action.StepIndex + 1} (min_score {action.StepMinScore:0.00})");
-        (string state, string reason) = ruling.Verdict switch
+        if (action.Escalation is { } escalation) step += "; " + escalation;
+        var gate = ruling.Decision;
+        (string state, string reason) = gate.Verdict switch
         {
-            GateVerdict.Deny or GateVerdict.Hold => (ruling.State!, $"{step}; {ruling.Reason}"),
+            GateVerdict.Deny or GateVerdict.Hold => (gate.State!, $"{step}; {gate.Reason}"),
             _ => response.Mode switch
             {
                 ResponseMode.DryRun => (ActionStates.DryRun, $"{step}; dry-run mode, nothing sent"),
@@ -61,8 +86,9 @@ public sealed class ResponseEngine(
                 _ => await ExecuteAsync(action, step, cancellationToken),
             },
         };
+        if (ruling.Note is { } note) reason += "; " + note;
         return new ActionDecision(action.ActionId, action.Incident.Id, action.Kind, action.Target, state, action.Time,
-            action.Expires, ruling.Window, reason, gate, action.StepIndex);
+            action.Expires, gate.Window, reason, ruling.Gate, action.StepIndex, ruling.Note, ruling.Outcomes);
     }
 
     private async ValueTask<(string, string)> ExecuteAsync(PlannedAction action, string step, CancellationToken cancellationToken)
@@ -72,4 +98,6 @@ public sealed class ResponseEngine(
             ? (ActionStates.Executed, $"{step}; {outcome.Detail}")
             : (ActionStates.Failed, $"{step}; {outcome.Detail}");
     }
+
+    private sealed record Ruling(GateDecision Decision, string? Gate, string? Note, IReadOnlyList<GateOutcome> Outcomes);
 }

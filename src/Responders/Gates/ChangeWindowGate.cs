@@ -1,53 +1,66 @@
+using System.Globalization;
 using System.Net;
 using AutoRespond.Configuration;
 using AutoRespond.Contracts;
 using AutoRespond.Responders.Planning;
+using AutoRespond.Responders.Windows;
 
 namespace AutoRespond.Responders.Gates;
 
 /// <summary>
-/// Change windows: planned work that must not be actioned. A window covers an action when it is open at
-/// the action's time and its scope names the target device, the device's zone, or (with no devices,
-/// zones or users) everything; <c>scope.actions</c>, when given, limits it to those kinds. Effects:
-/// suppress (record only), confirm (hold for a person), cap (steps above <c>cap_score</c> are not taken).
-/// Tickets are never suppressed: the people running the change should hear of what was seen.
+/// Change windows (one-off and RRULE, <see cref="ChangeWindowEvaluator"/>): planned work that must not be
+/// actioned. Of the windows covering the action, the strictest effect wins: suppress (record only,
+/// <c>suppressed-by-window</c>), then cap (steps above <c>cap_score</c> become <c>capped-by-window</c>), then
+/// confirm (held: <c>awaiting-confirmation</c>). Tickets are never suppressed: the people running the change
+/// should hear of what was seen. An action no window covers but that resembles planned work is allowed with a note.
 /// </summary>
-public sealed class ChangeWindowGate(IReadOnlyList<WindowConfig> windows, NetworkConfig network) : IResponseGate
+public sealed class ChangeWindowGate : IResponseGate
 {
+    private readonly ChangeWindowEvaluator _evaluator;
+    private readonly IReadOnlyDictionary<IPAddress, string> _users;
+
+    public ChangeWindowGate(ChangeWindowEvaluator evaluator, IReadOnlyDictionary<IPAddress, string>? users = null)
+    {
+        _evaluator = evaluator;
+        _users = users ?? new Dictionary<IPAddress, string>();
+    }
+
+    public ChangeWindowGate(IReadOnlyList<WindowConfig> windows, NetworkConfig network)
+        : this(new ChangeWindowEvaluator(windows, network))
+    {
+    }
+
     public string Name => "change-window";
 
-    public ValueTask<GateDecision> EvaluateAsync(PlannedAction action, CancellationToken cancellationToken)
+    public ValueTask<GateDecision> EvaluateAsync(PlannedAction action, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Evaluate(action));
+
+    private GateDecision Evaluate(PlannedAction action)
     {
-        if (action.Kind == ActionKinds.Ticket) return ValueTask.FromResult(GateDecision.Allow);
-        foreach (var window in windows)
-        {
-            if (!IsOpen(window, action.Time) || !Covers(window, action)) continue;
-            string why = $"inside change window '{window.Name}' ({window.Start:u} – {window.End:u})";
-            switch (window.Effect)
-            {
-                case WindowEffect.Suppress:
-                    return ValueTask.FromResult(GateDecision.Deny(ActionStates.SuppressedByWindow, why, window.Name));
-                case WindowEffect.Confirm:
-                    return ValueTask.FromResult(GateDecision.Hold(why + "; held for confirmation", window.Name));
-                case WindowEffect.Cap when action.StepMinScore > (window.CapScore ?? 0):
-                    return ValueTask.FromResult(GateDecision.Deny(ActionStates.CappedByWindow,
-                        $"{why}; ladder capped at score {window.CapScore:0.00}", window.Name));
-            }
-        }
-        return ValueTask.FromResult(GateDecision.Allow);
+        if (action.Kind == ActionKinds.Ticket) return GateDecision.Allow;
+        var subject = SubjectOf(action);
+        var covering = _evaluator.Covering(subject, action.Time);
+        if (covering.FirstOrDefault(o => o.Window.Effect == WindowEffect.Suppress) is { } suppress)
+            return GateDecision.Deny(ActionStates.SuppressedByWindow, Why(suppress), suppress.Window.Name);
+        if (covering.Where(o => o.Window.Effect == WindowEffect.Cap && action.StepMinScore > (o.Window.CapScore ?? 0))
+                .OrderBy(o => o.Window.CapScore).FirstOrDefault() is { } cap)
+            return GateDecision.Deny(ActionStates.CappedByWindow, string.Create(CultureInfo.InvariantCulture,
+                $"{Why(cap)}; ladder capped at score {cap.Window.CapScore:0.00}"), cap.Window.Name);
+        if (covering.FirstOrDefault(o => o.Window.Effect == WindowEffect.Confirm) is { } confirm)
+            return GateDecision.Hold(Why(confirm) + "; held for confirmation", confirm.Window.Name);
+        if (covering.Count > 0) return GateDecision.Allow; // inside a cap window, at or below its cap
+        return _evaluator.ResemblesPlannedWork(subject, action.Time) is { } note
+            ? GateDecision.AllowWithNote(note)
+            : GateDecision.Allow;
     }
 
-    /// <summary>One-off windows only for now: a recurring window (rrule) is treated as its first occurrence.</summary>
-    private static bool IsOpen(WindowConfig window, DateTimeOffset time) => time >= window.Start && time < window.End;
-
-    private bool Covers(WindowConfig window, PlannedAction action)
+    private WindowSubject SubjectOf(PlannedAction action)
     {
-        var scope = window.Scope;
-        if (scope.Actions.Count > 0 && !scope.Actions.Contains(action.Kind, StringComparer.Ordinal)) return false;
-        if (scope.Devices.Count + scope.Zones.Count + scope.Users.Count == 0) return true;
-        if (!IPAddress.TryParse(action.Target, out var ip)) return false;
-        if (scope.Devices.Any(d => d.Contains(ip))) return true;
-        string? zone = action.Incident.Device.Zone ?? network.ZoneOf(ip, null)?.Name;
-        return zone is not null && scope.Zones.Contains(zone, StringComparer.OrdinalIgnoreCase);
+        string? user = action.User;
+        if (user is null && IPAddress.TryParse(action.Target, out var ip)) user = _users.GetValueOrDefault(ip);
+        return new WindowSubject(action.Target, action.Incident.Device.Zone, user, action.Kind);
     }
+
+    private static string Why(WindowOccurrence occurrence) =>
+        $"inside change window '{occurrence.Window.Name}' ({occurrence.Start.UtcDateTime:yyyy-MM-dd HH:mm}Z – {occurrence.End.UtcDateTime:yyyy-MM-dd HH:mm}Z)";
 }

@@ -4,7 +4,7 @@ namespace AutoRespond.Responders.Gates;
 
 /// <summary>
 /// A check every planned action passes before any executor sees it (Zeek NetControl's rule_policy hook).
-/// Gates run in a fixed order: protected assets → change windows → blast-radius limits → duplicates.
+/// Gates run in a fixed order: protected assets → OT safety → change windows → blast-radius limits → duplicates.
 /// </summary>
 public interface IResponseGate
 {
@@ -13,13 +13,20 @@ public interface IResponseGate
     ValueTask<GateDecision> EvaluateAsync(PlannedAction action, CancellationToken cancellationToken);
 }
 
-/// <summary>A gate's ruling. <see cref="State"/> is the CONTRACT.md action state a non-allow ruling leads to.</summary>
-public sealed record GateDecision(GateVerdict Verdict, string? State = null, string? Reason = null, string? Window = null)
+/// <summary>
+/// A gate's ruling. <see cref="State"/> is the CONTRACT.md action state a non-allow ruling leads to;
+/// <see cref="Note"/> is context that does not change the ruling (an allowed action that resembles planned work).
+/// </summary>
+public sealed record GateDecision(GateVerdict Verdict, string? State = null, string? Reason = null, string? Window = null,
+    string? Note = null)
 {
     public static readonly GateDecision Allow = new(GateVerdict.Allow);
 
+    public static GateDecision AllowWithNote(string note) => new(GateVerdict.Allow, Note: note);
+
     public static GateDecision Deny(string state, string reason, string? window = null) => new(GateVerdict.Deny, state, reason, window);
 
+    /// <summary>Held for a person; the later gates still run (a hold must not pass a limit or duplicate an action).</summary>
     public static GateDecision Hold(string reason, string? window = null) =>
         new(GateVerdict.Hold, Contracts.ActionStates.AwaitingConfirmation, reason, window);
 
@@ -28,3 +35,6 @@ public sealed record GateDecision(GateVerdict Verdict, string? State = null, str
 }
 
 public enum GateVerdict { Allow, Hold, Deny, Duplicate }
+
+/// <summary>One gate's ruling on one action, as carried on the decision: which gate, what it said, and why.</summary>
+public sealed record GateOutcome(string Gate, GateVerdict Verdict, string? Reason);

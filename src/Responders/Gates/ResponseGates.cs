@@ -1,15 +1,23 @@
 using AutoRespond.Configuration;
 using AutoRespond.Responders.Engine;
+using AutoRespond.Responders.Windows;
 
 namespace AutoRespond.Responders.Gates;
 
 public static class ResponseGates
 {
-    /// <summary>The gates in their fixed order: protected assets → change windows → blast-radius limits → duplicates.</summary>
+    /// <summary>
+    /// The gates in their fixed order: protected assets → OT safety → change windows → blast-radius limits →
+    /// duplicates. The first that denies decides; a hold (confirm window) still passes the later gates.
+    /// </summary>
     public static IReadOnlyList<IResponseGate> For(AutoRespondConfig config, ActiveActionIndex index) =>
+        For(config, index, new ChangeWindowEvaluator(config.Windows, config.Network));
+
+    public static IReadOnlyList<IResponseGate> For(AutoRespondConfig config, ActiveActionIndex index, ChangeWindowEvaluator windows) =>
     [
         new ProtectedAssetGate(config.Network),
-        new ChangeWindowGate(config.Windows, config.Network),
+        new OtSafetyGate(),
+        new ChangeWindowGate(windows, config.Integrations.Users),
         new BlastRadiusGate(config.Response.Limits, index),
         new DuplicateActionGate(index),
     ];

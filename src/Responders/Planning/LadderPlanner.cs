@@ -8,10 +8,12 @@ namespace AutoRespond.Responders.Planning;
 
 /// <summary>
 /// Picks the ladder step for an incident: of the steps whose <c>min_score</c> the score reaches and whose
-/// scope covers the device, the one with the highest <c>min_score</c> wins (CONTRACT.md §2). The ladder
-/// is data; this class only reads it.
+/// scope covers the device, the one with the highest <c>min_score</c> wins (CONTRACT.md §2). A scope covers
+/// a device when its zones, devices and roles are all empty, or when any of them names the device's zone,
+/// address or one of its roles. The ladder is data; this class only reads it.
 /// </summary>
-public sealed class LadderPlanner(ResponseConfig response, NetworkConfig network)
+public sealed class LadderPlanner(ResponseConfig response, NetworkConfig network,
+    IReadOnlyDictionary<IPAddress, string>? users = null)
 {
     public IReadOnlyList<PlannedAction> Plan(IncidentScored incident, DateTimeOffset now)
     {
@@ -24,9 +26,10 @@ public sealed class LadderPlanner(ResponseConfig response, NetworkConfig network
         }
         if (best < 0) return [];
         var chosen = response.Ladder[best];
+        string? user = IPAddress.TryParse(incident.Device.Ip, out var ip) ? users?.GetValueOrDefault(ip) : null;
         return chosen.Actions
             .Select(kind => new PlannedAction(ActionIdFor(incident, kind), incident, kind, incident.Device.Ip,
-                best, chosen.MinScore, chosen.Duration, now))
+                best, chosen.MinScore, chosen.Duration, now, user, chosen.Scope))
             .ToArray();
     }
 
@@ -42,9 +45,8 @@ public sealed class LadderPlanner(ResponseConfig response, NetworkConfig network
 
     private bool InScope(ScopeConfig? scope, DeviceRef device)
     {
-        if (scope is null) return true;
-        bool any = scope.Zones.Count + scope.Devices.Count > 0;
-        if (!any) return true;
+        if (scope is null || scope.Zones.Count + scope.Devices.Count + scope.Roles.Count == 0) return true;
+        if (device.Roles is { } roles && scope.Roles.Any(r => roles.Contains(r, StringComparer.OrdinalIgnoreCase))) return true;
         if (!IPAddress.TryParse(device.Ip, out var ip)) return false;
         if (scope.Devices.Any(d => d.Contains(ip))) return true;
         string? zone = device.Zone ?? network.ZoneOf(ip, null)?.Name;

@@ -69,6 +69,61 @@ public sealed class ResponseEngineTests
         _decisions.ShouldHaveSingleItem().State.ShouldBe(ActionStates.AwaitingConfirmation);
     }
 
+    [Fact]
+    public async Task Handle_EveryGateRuling_IsCarriedOnTheDecision()
+    {
+        await Engine(ResponseConfig.Default).HandleAsync(Scored(0.99), TestContext.Current.CancellationToken);
+        var block = _decisions.Single(d => d.Kind == ActionKinds.FirewallBlock);
+        block.GateOutcomes.ShouldNotBeNull().Select(o => (o.Gate, o.Verdict)).ShouldBe([
+            ("protected", GateVerdict.Allow), ("ot-safety", GateVerdict.Allow), ("change-window", GateVerdict.Allow),
+            ("limits", GateVerdict.Allow), ("duplicate", GateVerdict.Allow)]);
+    }
+
+    [Fact]
+    public async Task Handle_DeniedByLimits_NamesGateAndStopsThere()
+    {
+        var response = ResponseConfig.Default with { Limits = new LimitsConfig(MaxActiveActions: 0) };
+        await Engine(response).HandleAsync(Scored(0.99), TestContext.Current.CancellationToken);
+        var block = _decisions.Single(d => d.Kind == ActionKinds.FirewallBlock);
+        block.Gate.ShouldBe("limits");
+        block.GateOutcomes.ShouldNotBeNull().Select(o => o.Gate).ShouldBe(["protected", "ot-safety", "change-window", "limits"]);
+        block.GateOutcomes![^1].Reason.ShouldNotBeNull().ShouldContain("max_active_actions 0");
+    }
+
+    [Fact]
+    public async Task Handle_ConfirmWindowHold_StillSubjectToLimits()
+    {
+        var response = ResponseConfig.Default with { Limits = new LimitsConfig(MaxActiveActions: 1) };
+        var window = Window("held", T0.AddHours(-1), T0.AddHours(1), effect: WindowEffect.Confirm);
+        var harness = new EngineHarness(response, windows: [window]);
+        await harness.Engine.HandleAsync(Scored(0.99, device: "10.0.0.1", id: "inc-a"), TestContext.Current.CancellationToken);
+        await harness.Engine.HandleAsync(Scored(0.99, device: "10.0.0.2", id: "inc-b"), TestContext.Current.CancellationToken);
+        harness.Decisions.Where(d => d.Kind == ActionKinds.FirewallBlock).Select(d => (d.State, d.Gate))
+            .ShouldBe([(ActionStates.AwaitingConfirmation, "change-window"), (ActionStates.BlockedLimit, "limits")]);
+    }
+
+    [Fact]
+    public async Task Handle_NewIncidentSameDevice_GetsItsOwnTicket()
+    {
+        var engine = Engine(ResponseConfig.Default);
+        await engine.HandleAsync(Scored(0.7, id: "inc-a"), TestContext.Current.CancellationToken);
+        await engine.HandleAsync(Scored(0.7, id: "inc-a", revision: 2), TestContext.Current.CancellationToken);
+        await engine.HandleAsync(Scored(0.7, id: "inc-b"), TestContext.Current.CancellationToken);
+        _decisions.Select(d => d.IncidentId).ShouldBe(["inc-a", "inc-b"]);
+    }
+
+    [Fact]
+    public async Task Handle_ResemblesPlannedWork_NoteOnDecisionAndReason()
+    {
+        var window = Window("EHR upgrade", T0.AddHours(-8), T0.AddHours(-2), devices: ["10.30.0.5"]);
+        var harness = new EngineHarness(ResponseConfig.Default, windows: [window]);
+        await harness.Engine.HandleAsync(Scored(0.99, device: "10.30.0.5"), TestContext.Current.CancellationToken);
+        var block = harness.Decisions.Single(d => d.Kind == ActionKinds.FirewallBlock);
+        block.State.ShouldBe(ActionStates.DryRun);
+        block.Note.ShouldBe("resembles planned work: EHR upgrade, window ended 2 h ago");
+        block.Reason.ShouldEndWith("; resembles planned work: EHR upgrade, window ended 2 h ago");
+    }
+
     private ResponseEngine Engine(ResponseConfig response, NetworkConfig? network = null)
     {
         network ??= NetworkConfig.Default;
