@@ -14,8 +14,15 @@ management.tcp.ip = 127.0.0.1
 management.tcp.port = 15672
 CONF
     chmod 644 "$AR_RABBIT_DIR/rabbitmq.conf"
+    # A fresh broker every run: the default state dir (/var/lib/rabbitmq) keeps queues, bindings and
+    # quorum logs across runs, and one damaged leftover queue bound to a test exchange makes every
+    # later publish wait forever for its confirm.
+    mkdir -p "$AR_RABBIT_DIR/mnesia" "$AR_RABBIT_DIR/log"
+    if is_root && id rabbitmq >/dev/null 2>&1; then chown rabbitmq:rabbitmq "$AR_RABBIT_DIR/mnesia" "$AR_RABBIT_DIR/log"; fi
     cat >"$AR_RABBIT_DIR/env.sh" <<ENV
 export RABBITMQ_NODENAME=rabbit@localhost
+export RABBITMQ_MNESIA_BASE=$AR_RABBIT_DIR/mnesia
+export RABBITMQ_LOG_BASE=$AR_RABBIT_DIR/log
 export RABBITMQ_CONFIG_FILE=$AR_RABBIT_DIR/rabbitmq.conf
 export RABBITMQ_ENABLED_PLUGINS=rabbitmq_management
 export ERL_EPMD_ADDRESS=127.0.0.1
@@ -64,8 +71,8 @@ rabbitmq_start() {
         sleep 1
     done
     if ! rabbit rabbitmqctl -q await_startup --timeout 60 >&2; then
-        tail -n 30 /var/log/rabbitmq/rabbit@localhost.log >&2 2>/dev/null || true
-        die "rabbitmq did not start (log: /var/log/rabbitmq/rabbit@localhost.log)"
+        tail -n 30 "$AR_RABBIT_DIR/log/rabbit@localhost.log" >&2 2>/dev/null || true
+        die "rabbitmq did not start (log: $AR_RABBIT_DIR/log/rabbit@localhost.log)"
     fi
     for i in $(seq 1 30); do port_in_use 15672 && break; sleep 1; done
     rabbitmq_export
