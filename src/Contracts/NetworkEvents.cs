@@ -53,26 +53,53 @@ public sealed record FlowObserved(DateTimeOffset Time, FlowPhase Phase, FlowReco
 
 public sealed record DeviceSeen(DateTimeOffset Time, string? Mac, string Ip, string? Hostname, int? Vlan) : NetworkEvent(Time);
 
+/// <summary>
+/// A TLS ClientHello (DETECTION.md §1.7), reported once the ServerHello arrives (or the flow ends without one).
+/// <c>Sni</c> is null when absent; <c>Ja3n</c> is JA3 with the extension list sorted (stable under Chromium's
+/// extension permutation); <c>Ja3s</c> and <c>Version</c> (<c>SSLv3</c>, <c>TLSv10</c> .. <c>TLSv13</c>, negotiated)
+/// come from the ServerHello and are null without one; <c>Alpn</c> is the offered ALPN list, comma-separated.
+/// </summary>
 public sealed record TlsHelloSeen(
     DateTimeOffset Time, string FlowUid, string Client, string Server, int ServerPort,
-    string? Sni, string Ja3, string Ja3Hash) : NetworkEvent(Time);
+    string? Sni, string Ja3, string Ja3Hash,
+    string? Ja3n = null, string? Ja3nHash = null, string? Ja3s = null, string? Ja3sHash = null,
+    string? Version = null, string? Alpn = null) : NetworkEvent(Time);
 
+/// <summary>The server's leaf certificate (TLS ≤ 1.2); <c>ChainLength</c> counts the certificates sent.</summary>
 public sealed record TlsCertificateSeen(
     DateTimeOffset Time, string FlowUid, string Client, string Server, int ServerPort,
-    string Subject, string Issuer, bool SelfSigned, string Sha256) : NetworkEvent(Time);
+    string Subject, string Issuer, bool SelfSigned, string Sha256, int ChainLength = 1) : NetworkEvent(Time);
 
+/// <summary>
+/// An RDP X.224 Connection Request (DETECTION.md §1.8), reported when the Connection Confirm arrives (or the flow
+/// ends): <c>NegotiationFlags</c> are RDP_NEG_REQ's flags, <c>SelectedProtocol</c>/<c>FailureCode</c> come from the
+/// server's RDP_NEG_RSP/RDP_NEG_FAILURE, <c>Confirmed</c> is true once a Connection Confirm was seen.
+/// </summary>
 public sealed record RdpRequestSeen(
     DateTimeOffset Time, string FlowUid, string Client, string Server, int ServerPort,
-    string? Cookie, int RequestedProtocols, bool RestrictedAdmin) : NetworkEvent(Time);
+    string? Cookie, int RequestedProtocols, bool RestrictedAdmin,
+    string? RoutingToken = null, int NegotiationFlags = 0, int? SelectedProtocol = null, int? FailureCode = null,
+    bool Confirmed = false) : NetworkEvent(Time);
 
-/// <summary>One ICS request, classified (DETECTION.md §1): class is session, discover, read, action or reprogram.</summary>
+/// <summary>
+/// One ICS request, classified (DETECTION.md §1): class is session, discover, read, action or reprogram; outcome is
+/// success, failure or unknown from the matched response. <c>Critical</c> marks PLC stop/start, memory reset,
+/// cold/warm restart, STOP_APPL, force listen-only and downloads to the PLC.
+/// </summary>
 public sealed record IcsCommandSeen(
     DateTimeOffset Time, string FlowUid, string Client, string Server, int ServerPort,
-    string Protocol, string Class, string Function, int Code, string? Detail, string Outcome) : NetworkEvent(Time);
+    string Protocol, string Class, string Function, int Code, string? Detail, string Outcome,
+    bool Critical = false) : NetworkEvent(Time);
 
+/// <summary>
+/// One DHCP message (Zeek's message type names: DISCOVER, OFFER, REQUEST, ...). <c>Mac</c> is the client hardware
+/// address (chaddr); <c>ClientIp</c> is ciaddr when set; <c>VendorClass</c> is option 60.
+/// </summary>
 public sealed record DhcpSeen(
     DateTimeOffset Time, string Mac, string MessageType, string? Hostname, string? ClientId,
-    string? RequestedIp, string? AssignedIp) : NetworkEvent(Time);
+    string? RequestedIp, string? AssignedIp,
+    string? FlowUid = null, string? ClientIp = null, string? ServerIp = null, string? VendorClass = null,
+    int? Vlan = null) : NetworkEvent(Time);
 
 /// <summary>Sensor → brain: events in event-time order, batched for throughput.</summary>
 public sealed record NetworkEventBatch(string SensorId, long Sequence, IReadOnlyList<NetworkEvent> Events);

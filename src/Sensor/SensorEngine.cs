@@ -1,22 +1,25 @@
 using AutoRespond.Contracts;
 using AutoRespond.Sensor.Capture;
 using AutoRespond.Sensor.Decoding;
+using AutoRespond.Sensor.Dissectors;
 using AutoRespond.Sensor.Flows;
 
 namespace AutoRespond.Sensor;
 
 /// <summary>
-/// The sensor pipeline for one capture stream: decode, account flows with Zeek semantics, and publish
-/// <see cref="FlowObserved"/> and <see cref="DeviceSeen"/> events in non-decreasing event time. The clock is packet
-/// time: every packet first fires due flow timers, then advances the sink's clock. Not thread-safe.
+/// The sensor pipeline for one capture stream: decode, account flows with Zeek semantics, dissect their payloads, and
+/// publish <see cref="FlowObserved"/>, <see cref="DeviceSeen"/> and protocol events in non-decreasing event time. The
+/// clock is packet time: every packet first fires due flow timers, then advances the sink's clock. Not thread-safe.
 /// </summary>
-public sealed class SensorEngine : IFlowObserver
+public sealed class SensorEngine : IFlowObserver, IDissectorOutput
 {
     private readonly SensorOptions _options;
     private readonly INetworkEventSink _sink;
     private readonly PacketDecoder _decoder = new();
     private readonly FlowTable _flows;
     private readonly DeviceTracker _devices;
+    private readonly Dictionary<ulong, string> _hostnames = [];
+    private readonly Dictionary<ulong, (IpAddr Ip, string Hostname)> _named = [];
     private long _clock;
     private long _advanced = long.MinValue;
     private long _lastEvent;
@@ -31,6 +34,11 @@ public sealed class SensorEngine : IFlowObserver
         _flows = new FlowTable(options.Flows, this);
         _devices = new DeviceTracker(options.MaxDevices);
         Stats = new SensorStats(_decoder.Stats, _flows);
+        if (options.Dissectors.Enabled)
+        {
+            _flows.PayloadObserver = new DissectorHost(new DissectorContext(
+                options.Dissectors, Stats.Dissectors, Stats.Reassembly, this, options.Flows.UidSeed));
+        }
     }
 
     public SensorStats Stats { get; }
@@ -125,8 +133,45 @@ public sealed class SensorEngine : IFlowObserver
             EventTime(new DateTimeOffset(_clock, TimeSpan.Zero)),
             mac.IsZero ? null : mac.ToString(),
             ip.ToString(),
-            Hostname: null,
+            Hostname: _hostnames.GetValueOrDefault(mac.Value),
             Vlan: p.Vlan >= 0 ? p.Vlan : null));
+    }
+
+    DateTimeOffset IDissectorOutput.EventTime(long ticks) => EventTime(new DateTimeOffset(ticks, TimeSpan.Zero));
+
+    void IDissectorOutput.Publish(NetworkEvent networkEvent) => _sink.Publish(networkEvent);
+
+    /// <summary>DHCP named a host or bound an address: a DeviceSeen carries the name for (MAC, address).</summary>
+    void IDissectorOutput.OnHostname(MacAddress mac, IpAddr ip, string? hostname, int vlan, long ticks)
+    {
+        int max = _options.Dissectors.MaxHostnames;
+        if (hostname is not null)
+        {
+            if (_hostnames.Count < max || _hostnames.ContainsKey(mac.Value))
+            {
+                _hostnames[mac.Value] = hostname;
+            }
+        }
+        else if (!_hostnames.TryGetValue(mac.Value, out hostname))
+        {
+            return;
+        }
+
+        if (!_options.ReportDevices || mac.IsMulticast || mac.IsZero || !DeviceTracker.IsDeviceAddress(ip)
+            || (_named.TryGetValue(mac.Value, out var last) && last == (ip, hostname)))
+        {
+            return;
+        }
+
+        if (_named.Count < max || _named.ContainsKey(mac.Value))
+        {
+            _named[mac.Value] = (ip, hostname);
+        }
+
+        _devices.Add(mac, ip);
+        Stats.DevicesSeen++;
+        _sink.Publish(new DeviceSeen(EventTime(new DateTimeOffset(ticks, TimeSpan.Zero)), mac.ToString(), ip.ToString(),
+            hostname, vlan >= 0 ? vlan : null));
     }
 
     /// <summary>Event times never go backwards, even when capture timestamps do.</summary>

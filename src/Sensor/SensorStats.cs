@@ -1,5 +1,7 @@
 using AutoRespond.Sensor.Decoding;
+using AutoRespond.Sensor.Dissectors;
 using AutoRespond.Sensor.Flows;
+using AutoRespond.Sensor.Reassembly;
 
 namespace AutoRespond.Sensor;
 
@@ -14,6 +16,12 @@ public sealed class SensorStats
         _decoder = decoder;
         _flows = flows;
     }
+
+    /// <summary>Per-dissector counters: flows followed, PDUs, malformed PDUs skipped, mismatches, events, faults.</summary>
+    public DissectorStats Dissectors { get; } = new();
+
+    /// <summary>TCP reassembly counters (retransmissions, out-of-order, gaps, overflows).</summary>
+    public ReassemblyStats Reassembly { get; } = new();
 
     public long Packets { get; internal set; }
 

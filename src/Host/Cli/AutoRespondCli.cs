@@ -14,6 +14,7 @@ public static class AutoRespondCli
         ReplayCommand.Create(console),
         DemoCommand.Create(console),
         FlowsCommand.Create(console),
+        EventsCommand.Create(console),
         ConfigCommand.Create(console),
     };
 

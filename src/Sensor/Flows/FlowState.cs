@@ -82,6 +82,12 @@ internal struct FlowState
     public ulong InactivityToken;
     public ulong TimerToken;
 
+    /// <summary>Dissector session: 0 undecided, &gt; 0 a session id (Dissectors/DissectorHost), &lt; 0 none wanted.</summary>
+    public int Dissector;
+
+    /// <summary>conn.log service once a dissector confirmed its protocol (a static string, never allocated per flow).</summary>
+    public string? Service;
+
     public readonly bool IsTcp => Key.Protocol == 6;
 
     public readonly bool BothClosed => Orig.DidClose && Resp.DidClose;

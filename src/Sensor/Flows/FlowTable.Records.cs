@@ -9,7 +9,7 @@ public sealed partial class FlowTable
     private const uint HistUdpRespData = 0x2;
 
     /// <summary>Zeek's UDP analyzer: ConnSize counts first, a bad checksum only adds 'C', sizes come from UDP lengths.</summary>
-    private void ProcessUdp(int slot, bool isOrig, in DecodedPacket p, long ticks)
+    private bool ProcessUdp(int slot, bool isOrig, in DecodedPacket p, long ticks)
     {
         ref FlowState f = ref _flows[slot];
         ref Endpoint ep = ref isOrig ? ref f.Orig : ref f.Resp;
@@ -18,12 +18,13 @@ public sealed partial class FlowTable
         if (_options.VerifyChecksums && !Checksums.TransportValid(p))
         {
             f.ScaledHistory(isOrig ? 'C' : 'c', ref ep.ChecksumCount);
-            return;
+            return false;
         }
 
         f.LastTicks = ticks;
         f.CheckHistory(isOrig ? HistUdpOrigData : HistUdpRespData, isOrig ? 'D' : 'd');
         AddLength(ref ep, p.UdpLength - 8);
+        return true;
     }
 
     /// <summary>Zeek's ICMP analyzer: no history; sizes are the ICMP message lengths minus the 8-byte header.</summary>
@@ -93,7 +94,7 @@ public sealed partial class FlowTable
             RespIp: respIp.ToString(),
             RespPort: respPort,
             Proto: proto,
-            Service: null,
+            Service: f.Service,
             ConnState: state,
             History: f.HistoryString(),
             OrigBytes: origBytes,

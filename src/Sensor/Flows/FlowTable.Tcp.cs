@@ -7,7 +7,8 @@ public sealed partial class FlowTable
 {
     private const int TooLargeSeqDelta = 1_048_576;
 
-    private void ProcessTcp(int slot, bool isOrig, in DecodedPacket p, long ticks)
+    /// <summary>Accounts a TCP packet; false when it was dropped for a bad checksum.</summary>
+    private bool ProcessTcp(int slot, bool isOrig, in DecodedPacket p, long ticks)
     {
         ref FlowState f = ref _flows[slot];
         TcpFlags flags = p.TcpFlags;
@@ -19,7 +20,7 @@ public sealed partial class FlowTable
         {
             ref Endpoint bad = ref isOrig ? ref f.Orig : ref f.Resp;
             f.ScaledHistory(isOrig ? 'C' : 'c', ref bad.ChecksumCount);
-            return;
+            return false;
         }
 
         // A flow that began with a SYN-ACK and now sees an ACK or data was picked up mid-handshake: the SYN-ACK
@@ -125,6 +126,7 @@ public sealed partial class FlowTable
 
         ep.Packets++;
         ep.IpBytes += p.IpTotalLength;
+        return true;
     }
 
     /// <summary>UpdateInactiveState; returns true when a SYN/SYN-ACK reversal flipped the roles.</summary>

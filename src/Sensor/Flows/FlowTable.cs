@@ -42,6 +42,9 @@ public sealed partial class FlowTable
         _icmpTimeout = options.IcmpInactivityTimeout.Ticks;
     }
 
+    /// <summary>Receives TCP/UDP payloads and flow ends for dissection (set by the sensor engine).</summary>
+    internal IFlowPayloadObserver? PayloadObserver { get; set; }
+
     /// <summary>Flows currently tracked.</summary>
     public int ActiveFlows => _index.Count;
 
@@ -88,17 +91,24 @@ public sealed partial class FlowTable
 
         Touch(slot);
         bool isOrig = _flows[slot].OrigIsA == srcIsA;
+        bool accepted = false;
         switch (protocol)
         {
             case 6:
-                ProcessTcp(slot, isOrig, packet, ticks);
+                accepted = ProcessTcp(slot, isOrig, packet, ticks);
                 break;
             case 17:
-                ProcessUdp(slot, isOrig, packet, ticks);
+                accepted = ProcessUdp(slot, isOrig, packet, ticks);
                 break;
             default:
                 ProcessIcmp(slot, isOrig, packet, ticks);
                 break;
+        }
+
+        if (accepted && PayloadObserver is { } payloads && _flows[slot].Dissector >= 0)
+        {
+            ref FlowState f = ref _flows[slot];
+            payloads.OnPacket(ref f, f.OrigIsA == srcIsA, packet, ticks); // roles may have flipped above
         }
 
         return true;
@@ -233,6 +243,11 @@ public sealed partial class FlowTable
         if (f.Serial == 0)
         {
             return;
+        }
+
+        if (f.Dissector > 0)
+        {
+            PayloadObserver?.OnFlowEnding(ref f, ticks);
         }
 
         var record = BuildRecord(f);
