@@ -16,6 +16,7 @@ public static class AutoRespondCli
         FlowsCommand.Create(console),
         EventsCommand.Create(console),
         ConfigCommand.Create(console),
+        SimulateCommand.Create(console),
     };
 
     /// <summary>

@@ -1,9 +1,11 @@
 using System.CommandLine;
+using System.Globalization;
 using AutoRespond.Configuration;
 using AutoRespond.Host.Cli;
 using AutoRespond.Host.Demo;
 using AutoRespond.Host.Output;
 using AutoRespond.Host.Replay;
+using AutoRespond.Simulation.Scenarios;
 
 namespace AutoRespond.Host.Commands;
 
@@ -14,11 +16,13 @@ internal static class DemoCommand
     {
         var format = CommonOptions.Format("table (default) or jsonl.", "table", "jsonl");
         var keep = new Option<FileInfo?>("--keep") { Description = "Keep the simulated capture at FILE (it is deleted otherwise).", HelpName = "FILE" };
-        var seed = new Option<int>("--seed") { Description = "Seed for the simulated traffic's jitter.", DefaultValueFactory = _ => 7 };
+        var seed = new Option<int>("--seed") { Description = "Seed for the simulated traffic (timings, volumes, counts).", DefaultValueFactory = _ => SimulationOptions.DefaultSeed };
         var command = new Command("demo",
-            "Simulate three hours of an office and a plant network in which a new laptop sweeps the PLCs on ports "
-            + "102 and 502, replay it through sensor, brain and response engine in dry-run, and print what "
-            + "AutoRespond saw and would have done. Runs on the embedded defaults: no broker, no database.")
+            "Simulate the ics-sabotage scenario (two days of an office and a plant network, then a new laptop that "
+            + "RDPs to the WinCC server, scans the plant, calls home over TLS without SNI and reprograms a PLC), replay "
+            + "it through sensor, brain and response engine in dry-run with the scenario's configuration, and print what "
+            + "AutoRespond saw and would have done. Runs on the embedded defaults: no broker, no database. "
+            + "'autorespond simulate ics-sabotage --out FILE.pcap' writes the same capture to keep.")
         {
             format, keep, seed,
         };
@@ -31,12 +35,17 @@ internal static class DemoCommand
         string capture = keep?.FullName ?? Path.Combine(Directory.CreateTempSubdirectory("autorespond-demo-").FullName, "demo.pcap");
         try
         {
-            long packets = DemoScenario.Write(capture, seed);
-            var config = ConfigLoader.LoadText(DemoScenario.Config, "demo.yaml");
+            var simulated = DemoScenario.Write(capture, seed);
+            var config = ConfigLoader.LoadText(DemoScenario.Config, "ics-sabotage.yaml");
             if (format == "table")
             {
-                console.Out.WriteLine($"AutoRespond demo: {packets:N0} simulated packets — 3 h of an office (VLAN 10) and a plant (VLAN 20).");
-                console.Out.WriteLine("The first 2 h are learning. At 08:30 a new laptop, 10.10.0.66, sweeps the plant on ports 102 and 502.");
+                var attack = simulated.Milestone("attack");
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"AutoRespond demo: {simulated.Packets:N0} simulated packets, {(simulated.End - simulated.Start).TotalHours:0} h of an office (VLAN 10) and a plant (VLAN 20)."));
+                console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"The first {config.Learning.Period.TotalHours:0} h are learning. At {attack.Start:yyyy-MM-dd HH:mm} UTC a new laptop, {IcsSabotageScenario.AttackerIp}, joins the office VLAN,"));
+                console.Out.WriteLine("RDPs to the WinCC server as administrator, scans the plant, calls home over TLS without SNI, and talks S7 and");
+                console.Out.WriteLine("Modbus to the PLCs: discovery, writes, a program download, a PLC stop.");
                 console.Out.WriteLine("Response mode is dry-run: the actions below are what AutoRespond would do, nothing is sent.");
                 console.Out.WriteLine();
             }
