@@ -11,8 +11,10 @@ namespace AutoRespond.Responders.Gates;
 /// Change windows (one-off and RRULE, <see cref="ChangeWindowEvaluator"/>): planned work that must not be
 /// actioned. Of the windows covering the action, the strictest effect wins: suppress (record only,
 /// <c>suppressed-by-window</c>), then cap (steps above <c>cap_score</c> become <c>capped-by-window</c>), then
-/// confirm (held: <c>awaiting-confirmation</c>). Tickets are never suppressed: the people running the change
-/// should hear of what was seen. An action no window covers but that resembles planned work is allowed with a note.
+/// confirm (held: <c>awaiting-confirmation</c>). A suppress window records tickets only, too: "must not be
+/// actioned" includes paging people about the planned work; every suppressed decision stays in the ledger.
+/// Cap and confirm windows let tickets through (they are in every step and disrupt nothing). An action no
+/// window covers but that resembles planned work is allowed with a note.
 /// </summary>
 public sealed class ChangeWindowGate : IResponseGate
 {
@@ -37,11 +39,11 @@ public sealed class ChangeWindowGate : IResponseGate
 
     private GateDecision Evaluate(PlannedAction action)
     {
-        if (action.Kind == ActionKinds.Ticket) return GateDecision.Allow;
         var subject = SubjectOf(action);
         var covering = _evaluator.Covering(subject, action.Time);
         if (covering.FirstOrDefault(o => o.Window.Effect == WindowEffect.Suppress) is { } suppress)
             return GateDecision.Deny(ActionStates.SuppressedByWindow, Why(suppress), suppress.Window.Name);
+        if (action.Kind == ActionKinds.Ticket) return GateDecision.Allow;
         if (covering.Where(o => o.Window.Effect == WindowEffect.Cap && action.StepMinScore > (o.Window.CapScore ?? 0))
                 .OrderBy(o => o.Window.CapScore).FirstOrDefault() is { } cap)
             return GateDecision.Deny(ActionStates.CappedByWindow, string.Create(CultureInfo.InvariantCulture,

@@ -71,8 +71,13 @@ public sealed class ChangeWindowGateTests
         (await Evaluate(Gate(Ehr), "10.30.0.6", ActionKinds.FirewallBlock, T0)).ShouldBe(GateDecision.Allow);
 
     [Fact]
-    public async Task Evaluate_Ticket_IsNeverSuppressed() =>
-        (await Evaluate(Gate(Ehr), "10.30.0.5", ActionKinds.Ticket, T0)).ShouldBe(GateDecision.Allow);
+    public async Task Evaluate_TicketInsideSuppressWindow_IsRecordedOnly() =>
+        (await Evaluate(Gate(Ehr), "10.30.0.5", ActionKinds.Ticket, T0)).State.ShouldBe(ActionStates.SuppressedByWindow);
+
+    [Fact]
+    public async Task Evaluate_TicketInsideConfirmWindow_GoesOut() =>
+        (await Evaluate(Gate(Ehr with { Effect = WindowEffect.Confirm }), "10.30.0.5", ActionKinds.Ticket, T0))
+            .ShouldBe(GateDecision.Allow);
 
     [Fact]
     public async Task Evaluate_ConfirmEffect_Holds()
