@@ -8,11 +8,17 @@ using BenchmarkDotNet.Running;
 //   libpcap FILE                      raw libpcap read loop (SharpPcap, no parse): the ceiling
 //   managed FILE                      the sensor's own pcap reader, no parse
 //   sensor FILE                       reader + full SensorEngine (decode, flows, dissectors), events discarded
+//   brain FILE [passes]               the brain alone on FILE's events (collected first, not timed)
 //   alloc                             BenchmarkDotNet memory diagnoser on the sensor hot path
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | alloc");
+    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | brain FILE [passes] | alloc");
     return 2;
+}
+if (args[0] == "brain")
+{
+    Console.WriteLine(BrainLoop.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5));
+    return 0;
 }
 if (args[0] == "alloc")
 {
