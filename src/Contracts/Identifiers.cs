@@ -16,6 +16,9 @@ public static class ModelIds
     public const string UncommonIcsReprogram = "uncommon-ics-reprogram";
     public const string UnusualIcsConnectivity = "unusual-ics-connectivity";
 
+    /// <summary>An additive id beyond the reference incident's twelve (not in <see cref="All"/>, which lists those).</summary>
+    public const string UnusualDataTransfer = "unusual-data-transfer";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NewDeviceUnusualActivity, SslNoSniNewExternal, RareExternalSelfSigned, UnusualAdminRdp,

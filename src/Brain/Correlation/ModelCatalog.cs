@@ -20,6 +20,7 @@ public static class ModelCatalog
         new(ModelIds.UnusualIcsConnectivity, Discovery, "unusual ICS connectivity", ["T0886", "T0846", "T0848", "T0869"]),
         new(ModelIds.SslNoSniNewExternal, CommandAndControl, "TLS without SNI to a new external host", ["T0869", "T0885", "T1573.002", "T1071.001"]),
         new(ModelIds.RareExternalSelfSigned, CommandAndControl, "rare external host with a self-signed certificate", ["T0869", "T1573.002", "T1587.003", "T1588.004", "T1071.001"]),
+        new(ModelIds.UnusualDataTransfer, CommandAndControl, "unusual data transfer", ["T0882", "T1041", "T1048"]),
         new(ModelIds.PossibleIcsProtocol, CommandAndControl, "possible ICS protocol misuse", ["T0869", "T0885", "T0884", "T1571", "T1095"]),
         new(ModelIds.NewIcsActionCommands, ImpairControl, "new ICS write/control commands", ["T0855", "T0836", "T0831", "T0858", "T0816", "T0835", "T0878"]),
         new(ModelIds.UncommonIcsReprogram, Impact, "PLC program transfer", ["T0843", "T0845", "T0889", "T0821", "T0858", "T0857"]),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AutoRespond.Brain.Devices;
+using AutoRespond.Brain.Snapshot;
 using AutoRespond.Brain.Statistics;
 using AutoRespond.Contracts;
 
@@ -21,8 +22,8 @@ public sealed class MultipleFailedInternalConnectionsModel : IAnomalyModel
     private const double DefaultRate = 1.0;
     private const double PriorWeight = 2.0;
 
-    private readonly Dictionary<string, DeviceState> _devices = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RateBaseline> _zones = new(StringComparer.Ordinal);
+    private readonly WindowedRate _windows = new(Window);
+    private readonly Dictionary<string, HashSet<string>> _countedAtAttempt = new(StringComparer.Ordinal);
 
     public string Id => ModelIds.MultipleFailedInternalConnections;
 
@@ -31,42 +32,39 @@ public sealed class MultipleFailedInternalConnectionsModel : IAnomalyModel
         if (e is not FlowObserved { Flow: var flow } observed) return;
         var device = context.Devices.Find(flow.OrigIp);
         if (device is null) return;
-        var state = StateOf(device.Ip);
         var halfLife = context.Options.BaselineHalfLife;
-        RollBucket(state, device, context.Now, halfLife);
+        _windows.Roll(device.Id, device.ZoneName, context.Now, halfLife, context.Learns);
 
         bool failed = FailedConnection.Classify(flow) != FailureKind.None
             && context.Devices.IsInternal(flow.RespIp);
         // An unanswered SYN is counted when its attempt times out; its end must not count it again.
-        if (observed.Phase == FlowPhase.Ended && state.CountedAtAttempt.Remove(flow.Uid)) return;
+        if (observed.Phase == FlowPhase.Ended && _countedAtAttempt.TryGetValue(device.Id, out var counted)
+            && counted.Remove(flow.Uid)) return;
         if (!failed) return;
-        if (observed.Phase == FlowPhase.AttemptTimedOut) state.CountedAtAttempt.Add(flow.Uid);
+        if (observed.Phase == FlowPhase.AttemptTimedOut) Counted(device.Id).Add(flow.Uid);
 
         string target = flow.RespIp + ":" + flow.RespPort.ToString(CultureInfo.InvariantCulture);
-        state.Bucket.Add(target);
-        state.Recent.Enqueue((context.Now, target, flow.RespIp, flow.RespPort));
-        state.RecentCounts[target] = state.RecentCounts.GetValueOrDefault(target) + 1;
-        Expire(state, context.Now);
-
-        int u = state.RecentCounts.Count;
+        int u = _windows.Add(device.Id, target, context.Now);
         if (u < MinTargets) return;
-        Score(device, state, u, context);
+        Score(device, u, context);
     }
 
-    private void Score(DeviceProfile device, DeviceState state, int u, BrainContext context)
+    private void Score(DeviceProfile device, int u, BrainContext context)
     {
-        var halfLife = context.Options.BaselineHalfLife;
-        var zone = ZoneBaseline(device);
-        double zoneRate = (zone.Failures.ValueAt(context.Now, halfLife) + DefaultRate)
-            / (zone.Windows.ValueAt(context.Now, halfLife) + 1);
-        double alpha = PriorWeight * zoneRate + state.Baseline.Failures.ValueAt(context.Now, halfLife);
-        double beta = PriorWeight + state.Baseline.Windows.ValueAt(context.Now, halfLife);
+        var (alpha, beta) = _windows.Posterior(device.Id, device.ZoneName, DefaultRate, PriorWeight, context.Now,
+            context.Options.BaselineHalfLife);
         double pi = GammaPoisson.UpperTail(alpha, beta, u);
         double score = Scoring.Sidak(pi, WindowsPerDay);
 
+        var targets = _windows.Items(device.Id);
         var hosts = new SortedSet<string>(StringComparer.Ordinal);
-        var ports = new HashSet<int>();
-        foreach (var (_, _, host, port) in state.Recent) { hosts.Add(host); ports.Add(port); }
+        var ports = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string target in targets)
+        {
+            int colon = target.LastIndexOf(':');
+            hosts.Add(target[..colon]);
+            ports.Add(target[(colon + 1)..]);
+        }
         double expected = alpha / beta;
         string summary = string.Create(CultureInfo.InvariantCulture,
             $"{device.Ip} failed to connect to {u} internal targets ({hosts.Count} hosts, {ports.Count} ports) within 10 minutes; it usually fails {expected:0.#} per 10 minutes ({Scoring.FormatP(pi)}).");
@@ -78,65 +76,35 @@ public sealed class MultipleFailedInternalConnectionsModel : IAnomalyModel
             ["window_minutes"] = (int)Window.TotalMinutes,
             ["expected_per_window"] = Math.Round(expected, 3),
             ["p"] = pi,
-            ["sample_targets"] = state.RecentCounts.Keys.Take(10).ToArray(),
+            ["sample_targets"] = targets.Take(10).ToArray(),
         };
         context.Propose(Id, device, score, summary, evidence, hosts.Take(20).ToArray());
     }
 
-    private DeviceState StateOf(string ip)
+    private HashSet<string> Counted(string device)
     {
-        if (!_devices.TryGetValue(ip, out var state)) _devices[ip] = state = new DeviceState();
-        return state;
+        if (!_countedAtAttempt.TryGetValue(device, out var set)) _countedAtAttempt[device] = set = new(StringComparer.Ordinal);
+        return set;
     }
 
-    private RateBaseline ZoneBaseline(DeviceProfile device)
+    public IReadOnlyList<TableSnapshot> Export()
     {
-        string key = device.Zone?.Name ?? "";
-        if (!_zones.TryGetValue(key, out var zone)) _zones[key] = zone = new RateBaseline();
-        return zone;
+        var tables = new List<TableSnapshot>(_windows.Export("failed"));
+        var counted = new List<SnapshotRow>();
+        foreach (var (device, uids) in _countedAtAttempt)
+            foreach (string uid in uids) counted.Add(new SnapshotRow(SnapshotKey.Join(device, uid)));
+        tables.Add(new TableSnapshot("counted-at-attempt", counted));
+        return tables;
     }
 
-    /// <summary>Closes the device's tumbling 10-minute bucket into its baseline (and its zone's) once time passes it.</summary>
-    private void RollBucket(DeviceState state, DeviceProfile device, DateTimeOffset now, TimeSpan halfLife)
+    public void Import(StateSnapshot state)
     {
-        if (state.BucketStart is { } start && now - start < Window) return;
-        if (state.BucketStart is not null)
+        _windows.Import(state, "failed");
+        _countedAtAttempt.Clear();
+        foreach (var row in state.Table("counted-at-attempt")?.Rows ?? [])
         {
-            int count = state.Bucket.Count;
-            state.Baseline.Failures.Add(count, now, halfLife);
-            state.Baseline.Windows.Add(1, now, halfLife);
-            var zone = ZoneBaseline(device);
-            zone.Failures.Add(count, now, halfLife);
-            zone.Windows.Add(1, now, halfLife);
-            state.Bucket.Clear();
+            var parts = SnapshotKey.Split(row.Key);
+            Counted(parts[0]).Add(parts[1]);
         }
-        state.BucketStart = now;
-    }
-
-    private static void Expire(DeviceState state, DateTimeOffset now)
-    {
-        while (state.Recent.TryPeek(out var oldest) && now - oldest.Time > Window)
-        {
-            state.Recent.Dequeue();
-            int left = state.RecentCounts[oldest.Target] - 1;
-            if (left == 0) state.RecentCounts.Remove(oldest.Target);
-            else state.RecentCounts[oldest.Target] = left;
-        }
-    }
-
-    private sealed class RateBaseline
-    {
-        public DecayedCount Failures;
-        public DecayedCount Windows;
-    }
-
-    private sealed class DeviceState
-    {
-        public readonly RateBaseline Baseline = new();
-        public readonly HashSet<string> Bucket = new(StringComparer.Ordinal);
-        public readonly Queue<(DateTimeOffset Time, string Target, string Host, int Port)> Recent = new();
-        public readonly Dictionary<string, int> RecentCounts = new(StringComparer.Ordinal);
-        public readonly HashSet<string> CountedAtAttempt = new(StringComparer.Ordinal);
-        public DateTimeOffset? BucketStart;
     }
 }

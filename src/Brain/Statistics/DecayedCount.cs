@@ -9,6 +9,14 @@ public struct DecayedCount
     private double _value;
     private long _ticks;
 
+    /// <summary>The stored value as of <see cref="RawTicks"/> (for snapshots).</summary>
+    public readonly double RawValue => _value;
+
+    /// <summary>UTC ticks of the last update (for snapshots and "at most once per period" counting).</summary>
+    public readonly long RawTicks => _ticks;
+
+    public static DecayedCount FromRaw(double value, long ticks) => new() { _value = value, _ticks = ticks };
+
     public readonly double ValueAt(DateTimeOffset time, TimeSpan halfLife)
     {
         if (_value == 0) return 0;
