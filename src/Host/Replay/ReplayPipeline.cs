@@ -7,6 +7,7 @@ using AutoRespond.Responders.Dispatch;
 using AutoRespond.Responders.Engine;
 using AutoRespond.Responders.Gates;
 using AutoRespond.Responders.Planning;
+using AutoRespond.Responders.Windows;
 using AutoRespond.Sensor;
 using AutoRespond.Sensor.Capture;
 
@@ -30,7 +31,7 @@ public sealed class ReplayPipeline : INetworkEventSink, IBrainObserver, IRespons
     public ReplayPipeline(AutoRespondConfig config, IReplayOutput output, IEnumerable<IActionExecutor>? executors = null)
     {
         _output = output;
-        var brainOptions = new BrainOptions { LearningPeriod = config.Learning.Period };
+        var brainOptions = BrainOptions.From(config) with { IsInsideWindow = WindowTest(config) };
         _brain = new BrainEngine(brainOptions, config.Network, BrainEngine.DefaultModels(), this);
         var index = new ActiveActionIndex();
         _engine = new ResponseEngine(config.Response, new LadderPlanner(config.Response, config.Network),
@@ -72,6 +73,21 @@ public sealed class ReplayPipeline : INetworkEventSink, IBrainObserver, IRespons
         var summary = new ReplaySummary(Packets, _brain.EventsProcessed, _breaches, _incidentIds.Count, _actions, clock.Elapsed, first, last);
         _output.Complete(summary);
         return summary;
+    }
+
+    /// <summary>
+    /// The brain keeps traffic inside change windows out of its baselines; it asks the response engine's own
+    /// window evaluator (one-off and RRULE windows, time zones), so both agree on what "inside" means.
+    /// </summary>
+    private static Func<string, DateTimeOffset, bool>? WindowTest(AutoRespondConfig config)
+    {
+        if (config.Windows.Count == 0) return null;
+        var windows = new ChangeWindowEvaluator(config.Windows, config.Network);
+        return (ip, time) =>
+        {
+            string? zone = System.Net.IPAddress.TryParse(ip, out var address) ? config.Network.ZoneOf(address, null)?.Name : null;
+            return windows.Covering(new WindowSubject(ip, zone), time).Count > 0;
+        };
     }
 
     private async ValueTask DrainAsync(CancellationToken cancellationToken)

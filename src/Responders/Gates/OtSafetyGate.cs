@@ -6,7 +6,7 @@ namespace AutoRespond.Responders.Gates;
 /// <summary>Device roles the response engine reads (named by the brain on <see cref="DeviceRef.Roles"/>).</summary>
 public static class DeviceRoles
 {
-    /// <summary>A server of an industrial control system (SCADA/HMI server, historian, engineering station).</summary>
+    /// <summary>A controller that answers on an ICS port with a valid ICS protocol: a PLC or RTU (DETECTION.md §2.0).</summary>
     public const string IcsServer = "ics-server";
 }
 

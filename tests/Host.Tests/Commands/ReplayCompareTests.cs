@@ -50,7 +50,9 @@ public sealed class ReplayCompareTests
         block.GetProperty("id").GetString().ShouldStartWith("act-");
         block.GetProperty("target").GetString().ShouldNotBeNullOrEmpty();
         DateTimeOffset.Parse(block.GetProperty("time").GetString()!).Offset.ShouldBe(TimeSpan.Zero);
-        lines.ShouldNotContain(l => l.GetProperty("kind").GetString() == "ticket"); // dry-run under both
+        // The freeze suppresses B's ticket as well: nothing inside a suppress window goes out.
+        var ticket = lines.Single(l => l.GetProperty("kind").GetString() == "ticket");
+        (ticket.GetProperty("state_a").GetString(), ticket.GetProperty("state_b").GetString()).ShouldBe(("dry-run", "suppressed-by-window"));
     }
 
     [Fact]
