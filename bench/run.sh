@@ -40,7 +40,8 @@ measure() {
     local best=999999 rss=0 out t r
     for _ in $(seq "$RUNS"); do
         if [[ -x /usr/bin/time ]]; then
-            out=$( { /usr/bin/time -f 'TIME %e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | grep '^TIME' || true)
+            /usr/bin/time -f 'TIME %e %M' -o "$WORK/time.txt" "$@" >/dev/null 2>&1 || true
+            out=$(grep '^TIME' "$WORK/time.txt" || true)
             t=$(awk '{print $2}' <<<"$out"); r=$(awk '{printf "%.0f", $3/1024}' <<<"$out")
         else
             local s=$EPOCHREALTIME; "$@" >/dev/null 2>&1; t=$(echo "$EPOCHREALTIME - $s" | bc); r=0
