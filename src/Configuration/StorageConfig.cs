@@ -11,6 +11,9 @@ public sealed record StorageConfig(StorageProvider Provider, string Path, string
 
     /// <summary>Embedded SQLite in <see cref="DefaultPath"/>.</summary>
     public static StorageConfig Default { get; } = new(StorageProvider.Sqlite, DefaultPath, null);
+
+    /// <summary>True when the file has a (non-empty) <c>storage:</c> section, false when every value is a default.</summary>
+    public bool IsExplicit { get; init; }
 }
 
 /// <summary>Storage providers: <c>sqlite</c> or <c>postgres</c>.</summary>

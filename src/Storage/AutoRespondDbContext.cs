@@ -27,6 +27,8 @@ public abstract class AutoRespondDbContext : DbContext
 
     public DbSet<AuditEntryEntity> AuditLog => Set<AuditEntryEntity>();
 
+    public DbSet<BrainSnapshotEntity> BrainSnapshots => Set<BrainSnapshotEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AutoRespondDbContext).Assembly);

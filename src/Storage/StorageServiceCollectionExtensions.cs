@@ -8,7 +8,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <c>IDbContextFactory&lt;AutoRespondDbContext&gt;</c> for the chosen provider, the options, and
-    /// the stores (<see cref="IActionLedger"/>, <see cref="IIncidentStore"/>, <see cref="IAuditLog"/>).
+    /// the stores (<see cref="IActionLedger"/>, <see cref="IIncidentStore"/>, <see cref="IAuditLog"/>,
+    /// <see cref="IBaselineStore"/>).
     /// Call <see cref="StorageInitializer.MigrateAsync"/> once at start-up before using them.
     /// </summary>
     public static IServiceCollection AddAutoRespondStorage(this IServiceCollection services, StorageOptions options)
@@ -41,6 +42,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IActionLedger, EfActionLedger>();
         services.TryAddSingleton<IIncidentStore, EfIncidentStore>();
         services.TryAddSingleton<IAuditLog, EfAuditLog>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IBaselineStore, EfBaselineStore>();
         return services;
     }
 }

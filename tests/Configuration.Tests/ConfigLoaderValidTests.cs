@@ -18,7 +18,7 @@ public class ConfigLoaderValidTests
         config.Network.Protected.ShouldBe([IPNetwork.Parse("10.20.0.21/32")]);
         config.Learning.Period.ShouldBe(TimeSpan.FromHours(24));
         config.Bus.ShouldBe(new BusConfig(BusTransport.InMemory, null));
-        config.Storage.ShouldBe(new StorageConfig(StorageProvider.Sqlite, "autorespond.db", null));
+        config.Storage.ShouldBe(new StorageConfig(StorageProvider.Sqlite, "autorespond.db", null) { IsExplicit = true });
         config.SourcePath.ShouldBeNull();
     }
 
@@ -146,7 +146,7 @@ public class ConfigLoaderValidTests
             """);
 
         config.Bus.ShouldBe(new BusConfig(BusTransport.RabbitMq, new Uri("amqps://user:pass@mq.example:5671/ar")));
-        config.Storage.ShouldBe(new StorageConfig(StorageProvider.Postgres, "autorespond.db", "Host=db;Database=ar"));
+        config.Storage.ShouldBe(new StorageConfig(StorageProvider.Postgres, "autorespond.db", "Host=db;Database=ar") { IsExplicit = true });
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class MigrationTests
         var tables = await db.Database
             .SqlQueryRaw<string>("SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'")
             .ToListAsync(Ct);
-        foreach (var table in new[] { "incidents", "breaches", "actions", "action_state_changes", "audit_log" })
+        foreach (var table in new[] { "incidents", "breaches", "actions", "action_state_changes", "audit_log", "brain_snapshots" })
         {
             tables.ShouldContain(table);
         }

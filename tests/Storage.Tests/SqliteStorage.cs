@@ -25,6 +25,8 @@ public sealed class SqliteStorage : IAsyncDisposable
 
     public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
 
+    public IBaselineStore Baselines => Services.GetRequiredService<IBaselineStore>();
+
     /// <param name="configure">Runs after <c>AddAutoRespondStorage</c>, e.g. to replace the context factory.</param>
     public static async Task<SqliteStorage> CreateAsync(Action<IServiceCollection, StorageOptions>? configure = null)
     {

@@ -30,10 +30,13 @@ internal static class StorageSectionBinder
         {
             section.RejectIfPresent("path", "'path' is only used with provider: sqlite");
             var connection = section.Get("connection", ValueKinds.Text, required: true);
-            return new StorageConfig(StorageProvider.Postgres, StorageConfig.DefaultPath, connection);
+            return new StorageConfig(StorageProvider.Postgres, StorageConfig.DefaultPath, connection) { IsExplicit = true };
         }
 
         section.RejectIfPresent("connection", "'connection' is only used with provider: postgres");
-        return new StorageConfig(StorageProvider.Sqlite, section.Get("path", ValueKinds.Text) ?? StorageConfig.DefaultPath, null);
+        return new StorageConfig(StorageProvider.Sqlite, section.Get("path", ValueKinds.Text) ?? StorageConfig.DefaultPath, null)
+        {
+            IsExplicit = true,
+        };
     }
 }

@@ -8,6 +8,8 @@ using AutoRespond.Host.Replay;
 using AutoRespond.Responders.Engine;
 using AutoRespond.Responders.WhatIf;
 using AutoRespond.Sensor.Capture;
+using AutoRespond.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AutoRespond.Host.Commands;
 
@@ -60,7 +62,8 @@ internal static class ReplayCommand
         if (config is null) return ExitCodes.Usage;
         format ??= outFile is null && console.OutputIsTerminal ? "table" : "jsonl";
         using var output = OpenOutput(format, outFile, console);
-        var pipeline = new ReplayPipeline(config, output);
+        await using var storage = await ReplayPipeline.OpenStorageAsync(config, cancellationToken);
+        var pipeline = new ReplayPipeline(config, output, baselines: storage?.GetRequiredService<IBaselineStore>());
         var progress = console.Interactive ? new Progress<long>(n => console.Error.Write($"\r{n:N0} packets…")) : null;
         try
         {

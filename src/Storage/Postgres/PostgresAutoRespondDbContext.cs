@@ -25,5 +25,6 @@ public sealed class PostgresAutoRespondDbContext(DbContextOptions<PostgresAutoRe
         modelBuilder.Entity<IncidentEntity>().Property(i => i.SnapshotJson).HasColumnType("jsonb");
         modelBuilder.Entity<BreachEntity>().Property(b => b.EvidenceJson).HasColumnType("jsonb");
         modelBuilder.Entity<AuditEntryEntity>().Property(e => e.DetailJson).HasColumnType("jsonb");
+        modelBuilder.Entity<BrainSnapshotEntity>().Property(e => e.SnapshotJson).HasColumnType("jsonb");
     }
 }

@@ -33,6 +33,8 @@ public sealed class PostgresStorage : IAsyncDisposable
 
     public IAuditLog Audit => Services.GetRequiredService<IAuditLog>();
 
+    public IBaselineStore Baselines => Services.GetRequiredService<IBaselineStore>();
+
     /// <param name="configure">Runs after <c>AddAutoRespondStorage</c>, e.g. to replace the context factory.</param>
     public static async Task<PostgresStorage> CreateAsync(
         string adminConnection,

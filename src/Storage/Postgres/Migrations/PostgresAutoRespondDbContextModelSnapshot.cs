@@ -197,6 +197,31 @@ namespace AutoRespond.Storage.Postgres.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("AutoRespond.Storage.Entities.BrainSnapshotEntity", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("partition");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot_json");
+
+                    b.Property<DateTimeOffset>("UpTo")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("up_to");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("brain_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("AutoRespond.Storage.Entities.BreachEntity", b =>
                 {
                     b.Property<string>("IncidentId")

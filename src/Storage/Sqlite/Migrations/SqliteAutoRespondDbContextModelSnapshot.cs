@@ -192,6 +192,33 @@ namespace AutoRespond.Storage.Sqlite.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("AutoRespond.Storage.Entities.BrainSnapshotEntity", b =>
+                {
+                    b.Property<string>("Partition")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("partition");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snapshot_json");
+
+                    b.Property<string>("UpTo")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("up_to");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Partition");
+
+                    b.ToTable("brain_snapshots", (string)null);
+                });
+
             modelBuilder.Entity("AutoRespond.Storage.Entities.BreachEntity", b =>
                 {
                     b.Property<string>("IncidentId")
