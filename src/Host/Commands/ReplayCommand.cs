@@ -62,7 +62,18 @@ internal static class ReplayCommand
         if (config is null) return ExitCodes.Usage;
         format ??= outFile is null && console.OutputIsTerminal ? "table" : "jsonl";
         using var output = OpenOutput(format, outFile, console);
-        await using var storage = await ReplayPipeline.OpenStorageAsync(config, cancellationToken);
+        ServiceProvider? storage;
+        try
+        {
+            storage = await ReplayPipeline.OpenStorageAsync(config, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A database that cannot be opened or migrated: say which and why, in one line; nothing was replayed.
+            console.Fail($"cannot open the {config.Storage.Provider.ToString().ToLowerInvariant()} storage named in the config: {e.GetBaseException().Message}");
+            return ExitCodes.Failure;
+        }
+        await using var storageScope = storage;
         var pipeline = new ReplayPipeline(config, output, baselines: storage?.GetRequiredService<IBaselineStore>());
         var progress = console.Interactive ? new Progress<long>(n => console.Error.Write($"\r{n:N0} packets…")) : null;
         try

@@ -128,4 +128,15 @@ public sealed class ReplayCommandTests
         result.Stdout.ShouldBeEmpty();
         File.ReadAllLines(output).ShouldContain(l => l.Contains("\"type\":\"incident\""));
     }
+
+    [Fact]
+    public async Task Replay_StorageCannotBeOpened_ExitsOneWithOneLineError()
+    {
+        string blocker = CliRunner.TempFile("not-a-dir", "x");
+        string config = CliRunner.TempFile("bad-storage.yaml", $"storage:\n  provider: sqlite\n  path: {blocker}/state.db\n");
+        var result = await CliRunner.InProcessAsync("replay", Captures.Path("scans-failures/masscan-tcp-0-1000.pcap"), "--config", config, "--format", "jsonl");
+        result.ExitCode.ShouldBe(1);
+        result.Stdout.ShouldBeEmpty();
+        result.Stderr.Trim().Split('\n').ShouldHaveSingleItem().ShouldStartWith("autorespond: error: cannot open the sqlite storage");
+    }
 }
