@@ -53,7 +53,7 @@ public sealed class InProcessDispatcher(IEnumerable<IActionExecutor> executors) 
         bool all = true;
         foreach (var executor in forKind)
         {
-            var outcome = await executor.ApplyAsync(action, cancellationToken);
+            var outcome = await ApplyOneAsync(executor, action, cancellationToken);
             all &= outcome.Applied;
             details.Add($"{executor.Name}: {outcome.Detail}");
         }
@@ -80,5 +80,18 @@ public sealed class InProcessDispatcher(IEnumerable<IActionExecutor> executors) 
             details.Add($"{executor.Name}: {outcome.Detail}");
         }
         return new DispatchOutcome(all, string.Join("; ", details));
+    }
+
+    /// <summary>An executor that throws fails its action, with the error as the detail; it never takes the engine down.</summary>
+    private static async ValueTask<DispatchOutcome> ApplyOneAsync(IActionExecutor executor, PlannedAction action, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await executor.ApplyAsync(action, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new DispatchOutcome(false, $"{e.GetType().Name}: {e.Message}");
+        }
     }
 }
