@@ -10,14 +10,23 @@ namespace AutoRespond.Host.Output;
 /// </summary>
 public sealed class TableOutput(TextWriter writer, int width = 120, bool ownsWriter = false) : IReplayOutput
 {
+    private readonly Dictionary<string, HashSet<string>> _models = new(StringComparer.Ordinal);
     private bool _headerWritten;
 
     public void OnBreach(Breach breach) =>
         Row(breach.Time, "breach", breach.Device.Ip, breach.Score, breach.Model, breach.Summary);
 
-    public void OnIncident(IncidentScored incident) =>
+    /// <summary>The first revision lists the incident's models; later ones only what they add, so a growing story stays readable.</summary>
+    public void OnIncident(IncidentScored incident)
+    {
+        var known = _models.GetValueOrDefault(incident.Id);
+        var added = known is null ? incident.Models : incident.Models.Where(m => !known.Contains(m)).ToArray();
+        _models[incident.Id] = [.. incident.Models];
+        string detail = known is null ? string.Join(", ", added)
+            : added.Count == 0 ? "(score or evidence updated)" : "+ " + string.Join(", ", added);
         Row(incident.Time, "incident", incident.Device.Ip, incident.Score,
-            $"{incident.Id} r{incident.Revision} {incident.Category}", string.Join(", ", incident.Models));
+            $"{incident.Id} r{incident.Revision} {incident.Category}", detail);
+    }
 
     public void OnAction(ActionDecision action) =>
         Row(action.Time, "action", action.Target, null, $"{action.Kind} → {action.State}",
