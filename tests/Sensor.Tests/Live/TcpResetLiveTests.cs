@@ -53,8 +53,13 @@ public sealed class TcpResetLiveTests
 
             long commanded = Stopwatch.GetTimestamp();
             long wallCommanded = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
-            enforcer.SetRules([new ResetRule("act-live-1", IpAddr.Parse(HubTopology.AddressA), IpAddr.Parse(HubTopology.AddressB),
-                TimeProvider.System.GetUtcNow().AddMinutes(5).UtcTicks)]);
+            // The tcp-reset command as the response engine sends it.
+            var outcomes = new Outcomes();
+            new ResetRuleBook(enforcer, outcomes, TimeProvider.System).Apply(new ResetConnections(
+                new ActionHeader("act-live-1", "inc-live", ActionKinds.TcpReset, HubTopology.AddressA, TimeProvider.System.GetUtcNow(),
+                    TimeProvider.System.GetUtcNow().AddMinutes(5), "test", 1),
+                HubTopology.AddressA, HubTopology.AddressB));
+            outcomes.Applied.ShouldBe(["act-live-1"]);
 
             (await ReadLineAsync(server, ct)).ShouldBe("ACCEPTED");
             string clientEnd = await ReadLineAsync(client, ct);
@@ -120,5 +125,15 @@ public sealed class TcpResetLiveTests
         public void Publish(NetworkEvent e) => events.Enqueue(e);
 
         public void AdvanceTo(DateTimeOffset packetTime) { }
+    }
+
+    private sealed class Outcomes : IActionOutcomeSink
+    {
+        public List<string> Applied { get; } = [];
+        void IActionOutcomeSink.Applied(ActionApplied outcome) => Applied.Add(outcome.ActionId);
+        public void AlreadyInPlace(ActionAlreadyInPlace outcome) { }
+        public void Failed(ActionFailed outcome) => throw new InvalidOperationException(outcome.Error);
+        public void Reverted(ActionReverted outcome) { }
+        public void Expired(ActionExpired outcome) { }
     }
 }
