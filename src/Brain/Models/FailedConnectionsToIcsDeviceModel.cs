@@ -127,9 +127,7 @@ public sealed class FailedConnectionsToIcsDeviceModel : IAnomalyModel
         tables.AddRange(_failures.Export("failures"));
         tables.AddRange(_targetClients.Export("target-clients"));
         tables.AddRange(_usualClients.Export("usual-clients"));
-        var counted = new List<SnapshotRow>();
-        foreach (string uid in _countedAtAttempt) counted.Add(new SnapshotRow(uid));
-        tables.Add(new TableSnapshot("counted-at-attempt", counted));
+        tables.Add(SnapshotSet.Export("counted-at-attempt", _countedAtAttempt));
         return tables;
     }
 
@@ -139,7 +137,6 @@ public sealed class FailedConnectionsToIcsDeviceModel : IAnomalyModel
         _failures.Import(state, "failures");
         _targetClients.Import(state, "target-clients");
         _usualClients.Import(state, "usual-clients");
-        _countedAtAttempt.Clear();
-        foreach (var row in state.Table("counted-at-attempt")?.Rows ?? []) _countedAtAttempt.Add(row.Key);
+        SnapshotSet.Import(state, "counted-at-attempt", _countedAtAttempt);
     }
 }

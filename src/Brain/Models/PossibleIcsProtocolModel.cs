@@ -163,9 +163,7 @@ public sealed class PossibleIcsProtocolModel : IAnomalyModel
         tables.AddRange(_usage.Export("usage"));
         tables.AddRange(_ports.Export("ports"));
         tables.AddRange(_functions.Export("functions"));
-        var counted = new List<SnapshotRow>();
-        foreach (string uid in _countedAtAttempt) counted.Add(new SnapshotRow(uid));
-        tables.Add(new TableSnapshot("counted-at-attempt", counted));
+        tables.Add(SnapshotSet.Export("counted-at-attempt", _countedAtAttempt));
         return tables;
     }
 
@@ -176,7 +174,6 @@ public sealed class PossibleIcsProtocolModel : IAnomalyModel
         _usage.Import(state, "usage");
         _ports.Import(state, "ports");
         _functions.Import(state, "functions");
-        _countedAtAttempt.Clear();
-        foreach (var row in state.Table("counted-at-attempt")?.Rows ?? []) _countedAtAttempt.Add(row.Key);
+        SnapshotSet.Import(state, "counted-at-attempt", _countedAtAttempt);
     }
 }

@@ -59,3 +59,16 @@ public static class SnapshotKey
 
     public static string[] Split(string key) => key.Split(Separator);
 }
+
+/// <summary>A set of keys as a snapshot table (no values), and back.</summary>
+public static class SnapshotSet
+{
+    public static TableSnapshot Export(string name, IEnumerable<string> keys) =>
+        new(name, [.. keys.Select(k => new SnapshotRow(k))]);
+
+    public static void Import(StateSnapshot state, string name, ISet<string> into)
+    {
+        into.Clear();
+        foreach (var row in state.Table(name)?.Rows ?? []) into.Add(row.Key);
+    }
+}
