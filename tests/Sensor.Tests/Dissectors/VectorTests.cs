@@ -159,7 +159,10 @@ public sealed class VectorTests
             engine.Process(new RawPacket(Frames.At(i * 0.001), LinkTypes.Ethernet, f.Length, f));
         }
 
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBeLessThan(1024);
+        // Any allocation per packet costs at least one object header (24 B): 10,000 packets would show ≥ 240 KB.
+        // A one-off buffer (ArrayPool filling the partition of another core after the thread moved) stays far below.
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        (allocated / 10_000.0).ShouldBeLessThan(2.0, $"{allocated} bytes for 10,000 packets");
         engine.Stats.Dissectors.FlowsFollowed.ShouldBe(0);
     }
 }
