@@ -29,6 +29,8 @@ public abstract class AutoRespondDbContext : DbContext
 
     public DbSet<BrainSnapshotEntity> BrainSnapshots => Set<BrainSnapshotEntity>();
 
+    public DbSet<PolicyEntity> Policies => Set<PolicyEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AutoRespondDbContext).Assembly);

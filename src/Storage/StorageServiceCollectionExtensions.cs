@@ -9,7 +9,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers <c>IDbContextFactory&lt;AutoRespondDbContext&gt;</c> for the chosen provider, the options, and
     /// the stores (<see cref="IActionLedger"/>, <see cref="IIncidentStore"/>, <see cref="IAuditLog"/>,
-    /// <see cref="IBaselineStore"/>).
+    /// <see cref="IBaselineStore"/>, <see cref="IPolicyStore"/>).
     /// Call <see cref="StorageInitializer.MigrateAsync"/> once at start-up before using them.
     /// </summary>
     public static IServiceCollection AddAutoRespondStorage(this IServiceCollection services, StorageOptions options)
@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<IAuditLog, EfAuditLog>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IBaselineStore, EfBaselineStore>();
+        services.TryAddSingleton<IPolicyStore, EfPolicyStore>();
         return services;
     }
 }

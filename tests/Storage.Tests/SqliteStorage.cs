@@ -27,6 +27,8 @@ public sealed class SqliteStorage : IAsyncDisposable
 
     public IBaselineStore Baselines => Services.GetRequiredService<IBaselineStore>();
 
+    public IPolicyStore Policies => Services.GetRequiredService<IPolicyStore>();
+
     /// <param name="configure">Runs after <c>AddAutoRespondStorage</c>, e.g. to replace the context factory.</param>
     public static async Task<SqliteStorage> CreateAsync(Action<IServiceCollection, StorageOptions>? configure = null)
     {

@@ -5,6 +5,7 @@ using AutoRespond.Responders.Engine;
 using AutoRespond.Responders.Escalation;
 using AutoRespond.Responders.Expiry;
 using AutoRespond.Responders.Planning;
+using AutoRespond.Responders.Policy;
 using AutoRespond.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -16,10 +17,11 @@ namespace AutoRespond.Responders.Confirmation;
 /// force: <c>released</c>, reverted at its target). Every call names the actor and a reason, both kept in
 /// the action's history. Held actions nobody answers within <see cref="ConfirmationOptions.ApprovalTimeout"/>
 /// take the configured fail-safe (<see cref="CheckTimeoutsAsync"/>). Every transition is guarded by the
-/// state it was read in, so two people (or a person and the timeout) cannot both act.
+/// state it was read in, so two people (or a person and the timeout) cannot both act. An approval in dry-run mode
+/// (of the policy in force at the time) is recorded as dry-run and sends nothing.
 /// </summary>
 public sealed partial class ConfirmationService(IActionLedger ledger, IActionDispatcher dispatcher, ActiveActionIndex index,
-    ActionReverter reverter, TimeProvider time, ConfirmationOptions options, ResponseMode mode,
+    ActionReverter reverter, TimeProvider time, ConfirmationOptions options, PolicyProvider policy,
     ILogger<ConfirmationService> logger, OffenderHistory? offenders = null)
 {
     public const string TimeoutActor = "confirmation-timeout";
@@ -145,7 +147,7 @@ public sealed partial class ConfirmationService(IActionLedger ledger, IActionDis
             return Changed(entry.ActionId);
 
         var plan = index.FindById(entry.ActionId)?.Plan ?? PlanFromLedger(entry);
-        (string state, string detail) = mode == ResponseMode.DryRun
+        (string state, string detail) = policy.Current.Response.Mode == ResponseMode.DryRun
             ? (ActionStates.DryRun, "dry-run mode, nothing sent")
             : await DispatchAsync(plan with { Time = now }, cancellationToken);
         await ledger.TransitionAsync(entry.ActionId, state, actor, detail, now, LedgerStates.Requested, cancellationToken);

@@ -4,6 +4,7 @@ namespace AutoRespond.Responders.Engine;
 /// <param name="Gate">The gate that decided (denied or held), or null when every gate allowed.</param>
 /// <param name="Note">Context that changed nothing, such as "resembles planned work: …"; also part of <paramref name="Reason"/>.</param>
 /// <param name="GateOutcomes">Every gate that ruled on the action, in order, with its verdict and reason.</param>
+/// <remarks><see cref="PolicyVersion"/>: the version of the policy the decision was made under (0: the config file).</remarks>
 public sealed record ActionDecision(
     string ActionId,
     string IncidentId,
@@ -17,7 +18,11 @@ public sealed record ActionDecision(
     string? Gate,
     int StepIndex,
     string? Note = null,
-    IReadOnlyList<Gates.GateOutcome>? GateOutcomes = null);
+    IReadOnlyList<Gates.GateOutcome>? GateOutcomes = null)
+{
+    /// <summary>The policy version the decision was made under (0: the config file; see <c>PolicyProvider</c>).</summary>
+    public int? PolicyVersion { get; init; }
+}
 
 /// <summary>Receives every decision the engine makes, in order (replay output, console, metrics).</summary>
 public interface IResponseObserver

@@ -4,7 +4,8 @@ namespace AutoRespond.Responders.Engine;
 
 /// <summary>
 /// Writes decisions to the durable action ledger: a new action is recorded with its first state, a changed
-/// decision for a known action is a state transition, an unchanged one is not written again.
+/// decision for a known action is a state transition, an unchanged one is not written again. The entry's policy
+/// version is the decision's (<see cref="ActionDecision.PolicyVersion"/>), else <paramref name="policyVersion"/>.
 /// </summary>
 public sealed class LedgerActionRecorder(IActionLedger ledger, int policyVersion = 1) : IActionRecorder
 {
@@ -16,7 +17,7 @@ public sealed class LedgerActionRecorder(IActionLedger ledger, int policyVersion
         if (existing is null)
         {
             var entry = new ActionLedgerEntry(decision.ActionId, decision.IncidentId, decision.Kind, decision.Target,
-                decision.State, decision.Time, decision.Expires, policyVersion, decision.Window, decision.Reason);
+                decision.State, decision.Time, decision.Expires, decision.PolicyVersion ?? policyVersion, decision.Window, decision.Reason);
             return await ledger.RecordAsync(entry, Actor, decision.Reason, cancellationToken);
         }
         if (existing.Action.State == decision.State) return false;

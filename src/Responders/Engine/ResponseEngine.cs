@@ -5,6 +5,7 @@ using AutoRespond.Responders.Dispatch;
 using AutoRespond.Responders.Escalation;
 using AutoRespond.Responders.Gates;
 using AutoRespond.Responders.Planning;
+using AutoRespond.Responders.Policy;
 
 namespace AutoRespond.Responders.Engine;
 
@@ -12,10 +13,12 @@ namespace AutoRespond.Responders.Engine;
 /// Turns incidents into graduated actions: the ladder plans, repeat offenders get escalated durations, the
 /// gates rule in order, the mode decides between dry-run, confirmation and execution, and every decision is
 /// recorded before it is announced. A re-published incident re-plans; an action whose decision has not
-/// changed is not recorded again.
+/// changed is not recorded again. The policy (mode and ladder) is read from the <see cref="PolicyProvider"/> once
+/// per incident, so a policy swapped in by <c>PolicyChanged</c> applies from the next incident on; every decision
+/// carries the version it was made under.
 /// </summary>
 public sealed class ResponseEngine(
-    ResponseConfig response,
+    PolicyProvider policy,
     LadderPlanner planner,
     IReadOnlyList<IResponseGate> gates,
     ActiveActionIndex index,
@@ -24,14 +27,29 @@ public sealed class ResponseEngine(
     IResponseObserver observer,
     OffenderHistory? offenders = null)
 {
+    /// <summary>An engine with a fixed policy (replay, tests).</summary>
+    public ResponseEngine(
+        ResponseConfig response,
+        LadderPlanner planner,
+        IReadOnlyList<IResponseGate> gates,
+        ActiveActionIndex index,
+        IActionDispatcher dispatcher,
+        IActionRecorder recorder,
+        IResponseObserver observer,
+        OffenderHistory? offenders = null)
+        : this(new PolicyProvider(response), planner, gates, index, dispatcher, recorder, observer, offenders)
+    {
+    }
+
     public async ValueTask HandleAsync(IncidentScored incident, CancellationToken cancellationToken)
     {
-        foreach (var planned in planner.Plan(incident, incident.Time))
+        var current = policy.Current;
+        foreach (var planned in planner.Plan(incident, incident.Time, current.Response))
         {
             var action = offenders?.Escalate(planned) ?? planned;
             var ruling = await RuleAsync(action, cancellationToken);
             if (ruling.Decision.Verdict == GateVerdict.Duplicate) continue;
-            var decision = await DecideAsync(action, ruling, cancellationToken);
+            var decision = await DecideAsync(action, ruling, current, cancellationToken);
             if (!await recorder.RecordAsync(decision, cancellationToken)) continue;
             if (decision.State is ActionStates.Executed or ActionStates.DryRun or ActionStates.AwaitingConfirmation)
                 index.Add(new ActiveAction(decision.ActionId, decision.IncidentId, decision.Target, decision.Kind,
@@ -70,7 +88,8 @@ public sealed class ResponseEngine(
             : new Ruling(GateDecision.Allow, null, note, outcomes);
     }
 
-    private async ValueTask<ActionDecision> DecideAsync(PlannedAction action, Ruling ruling, CancellationToken cancellationToken)
+    private async ValueTask<ActionDecision> DecideAsync(PlannedAction action, Ruling ruling, ActivePolicy current,
+        CancellationToken cancellationToken)
     {
         string step = string.Create(CultureInfo.InvariantCulture,
             $"incident score {action.Incident.Score:0.00} reached ladder step {action.StepIndex + 1} (min_score {action.StepMinScore:0.00})");
@@ -79,7 +98,7 @@ public sealed class ResponseEngine(
         (string state, string reason) = gate.Verdict switch
         {
             GateVerdict.Deny or GateVerdict.Hold => (gate.State!, $"{step}; {gate.Reason}"),
-            _ => response.Mode switch
+            _ => current.Response.Mode switch
             {
                 ResponseMode.DryRun => (ActionStates.DryRun, $"{step}; dry-run mode, nothing sent"),
                 ResponseMode.Confirm => (ActionStates.AwaitingConfirmation, $"{step}; confirm mode, waiting for an analyst"),
@@ -88,7 +107,10 @@ public sealed class ResponseEngine(
         };
         if (ruling.Note is { } note) reason += "; " + note;
         return new ActionDecision(action.ActionId, action.Incident.Id, action.Kind, action.Target, state, action.Time,
-            action.Expires, gate.Window, reason, ruling.Gate, action.StepIndex, ruling.Note, ruling.Outcomes);
+            action.Expires, gate.Window, reason, ruling.Gate, action.StepIndex, ruling.Note, ruling.Outcomes)
+        {
+            PolicyVersion = current.Version,
+        };
     }
 
     private async ValueTask<(string, string)> ExecuteAsync(PlannedAction action, string step, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using AutoRespond.Configuration;
 using AutoRespond.Responders.Engine;
+using AutoRespond.Responders.Policy;
 using AutoRespond.Responders.Windows;
 
 namespace AutoRespond.Responders.Gates;
@@ -14,11 +15,16 @@ public static class ResponseGates
         For(config, index, new ChangeWindowEvaluator(config.Windows, config.Network));
 
     public static IReadOnlyList<IResponseGate> For(AutoRespondConfig config, ActiveActionIndex index, ChangeWindowEvaluator windows) =>
+        For(config, index, windows, new PolicyProvider(config.Response));
+
+    /// <summary>The gates with the limits read from <paramref name="policy"/> (hot-reloaded policies).</summary>
+    public static IReadOnlyList<IResponseGate> For(AutoRespondConfig config, ActiveActionIndex index, ChangeWindowEvaluator windows,
+        PolicyProvider policy) =>
     [
         new ProtectedAssetGate(config.Network),
         new OtSafetyGate(),
         new ChangeWindowGate(windows, config.Integrations.Users),
-        new BlastRadiusGate(config.Response.Limits, index),
+        new BlastRadiusGate(policy, index),
         new DuplicateActionGate(index),
     ];
 }

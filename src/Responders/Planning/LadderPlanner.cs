@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AutoRespond.Configuration;
 using AutoRespond.Contracts;
+using AutoRespond.Responders.Policy;
 
 namespace AutoRespond.Responders.Planning;
 
@@ -10,13 +11,26 @@ namespace AutoRespond.Responders.Planning;
 /// Picks the ladder step for an incident: of the steps whose <c>min_score</c> the score reaches and whose
 /// scope covers the device, the one with the highest <c>min_score</c> wins (CONTRACT.md §2). A scope covers
 /// a device when its zones, devices and roles are all empty, or when any of them names the device's zone,
-/// address or one of its roles. The ladder is data; this class only reads it.
+/// address or one of its roles. The ladder is data; this class only reads it, from the policy in force
+/// (<see cref="PolicyProvider"/>) at the time of the decision.
 /// </summary>
-public sealed class LadderPlanner(ResponseConfig response, NetworkConfig network,
+public sealed class LadderPlanner(PolicyProvider policy, NetworkConfig network,
     IReadOnlyDictionary<IPAddress, string>? users = null)
 {
-    public IReadOnlyList<PlannedAction> Plan(IncidentScored incident, DateTimeOffset now)
+    /// <summary>A planner with a fixed ladder (replay, tests).</summary>
+    public LadderPlanner(ResponseConfig response, NetworkConfig network, IReadOnlyDictionary<IPAddress, string>? users = null)
+        : this(new PolicyProvider(response), network, users)
     {
+    }
+
+    /// <summary>Plans with the ladder of the policy in force.</summary>
+    public IReadOnlyList<PlannedAction> Plan(IncidentScored incident, DateTimeOffset now) =>
+        Plan(incident, now, policy.Current.Response);
+
+    /// <summary>Plans with the ladder of <paramref name="response"/> (a snapshot taken by the caller).</summary>
+    public IReadOnlyList<PlannedAction> Plan(IncidentScored incident, DateTimeOffset now, ResponseConfig response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
         int best = -1;
         for (int i = 0; i < response.Ladder.Count; i++)
         {

@@ -26,5 +26,6 @@ public sealed class PostgresAutoRespondDbContext(DbContextOptions<PostgresAutoRe
         modelBuilder.Entity<BreachEntity>().Property(b => b.EvidenceJson).HasColumnType("jsonb");
         modelBuilder.Entity<AuditEntryEntity>().Property(e => e.DetailJson).HasColumnType("jsonb");
         modelBuilder.Entity<BrainSnapshotEntity>().Property(e => e.SnapshotJson).HasColumnType("jsonb");
+        modelBuilder.Entity<PolicyEntity>().Property(e => e.PolicyJson).HasColumnType("jsonb");
     }
 }

@@ -35,6 +35,8 @@ public sealed class PostgresStorage : IAsyncDisposable
 
     public IBaselineStore Baselines => Services.GetRequiredService<IBaselineStore>();
 
+    public IPolicyStore Policies => Services.GetRequiredService<IPolicyStore>();
+
     /// <param name="configure">Runs after <c>AddAutoRespondStorage</c>, e.g. to replace the context factory.</param>
     public static async Task<PostgresStorage> CreateAsync(
         string adminConnection,

@@ -376,6 +376,40 @@ namespace AutoRespond.Storage.Postgres.Migrations
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("AutoRespond.Storage.Entities.PolicyEntity", b =>
+                {
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Version"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("policy_json");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("policies", (string)null);
+                });
+
             modelBuilder.Entity("AutoRespond.Storage.Entities.ActionStateChangeEntity", b =>
                 {
                     b.HasOne("AutoRespond.Storage.Entities.ActionEntity", null)

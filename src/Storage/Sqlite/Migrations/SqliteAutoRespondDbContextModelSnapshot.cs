@@ -377,6 +377,39 @@ namespace AutoRespond.Storage.Sqlite.Migrations
                     b.ToTable("incidents", (string)null);
                 });
 
+            modelBuilder.Entity("AutoRespond.Storage.Entities.PolicyEntity", b =>
+                {
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PolicyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_json");
+
+                    b.HasKey("Version");
+
+                    b.ToTable("policies", (string)null);
+                });
+
             modelBuilder.Entity("AutoRespond.Storage.Entities.ActionStateChangeEntity", b =>
                 {
                     b.HasOne("AutoRespond.Storage.Entities.ActionEntity", null)
