@@ -76,6 +76,19 @@ public sealed unsafe class LiveCaptureSource : IPacketInjector, IDisposable
     /// <summary>The interface's own MAC (zero when it has none): the Ethernet source of injected frames.</summary>
     public MacAddress HardwareAddress { get; }
 
+    /// <summary>Binds SharpPcap's native send entry point now, so the first reset does not pay for it.</summary>
+    public void WarmUp()
+    {
+        var natives = typeof(LibPcapLiveDevice).Assembly.GetType("SharpPcap.LibPcap.LibPcapSafeNativeMethods");
+        foreach (var method in natives?.GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic
+            | System.Reflection.BindingFlags.Public) ?? [])
+        {
+            if (method.Name is "pcap_sendpacket") Marshal.Prelink(method);
+        }
+        System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(
+            typeof(LiveCaptureSource).GetMethod(nameof(Inject))!.MethodHandle);
+    }
+
     /// <summary>Sends a frame out of this interface (pcap_sendpacket). Throws <see cref="CaptureException"/> on failure.</summary>
     public void Inject(ReadOnlySpan<byte> frame)
     {

@@ -21,4 +21,7 @@ public interface IPacketInjector
     MacAddress HardwareAddress { get; }
 
     void Inject(ReadOnlySpan<byte> frame);
+
+    /// <summary>Prepares the send path (native stubs) without sending anything.</summary>
+    void WarmUp() { }
 }

@@ -12,8 +12,16 @@ namespace AutoRespond.Sensor.Enforcement;
 /// in flight when the first pair left would otherwise make the first RST stale.
 /// Not thread safe except <see cref="SetRules"/>, which swaps the rule set atomically.
 /// </summary>
-public sealed class TcpResetEnforcer(IPacketInjector injector)
+public sealed class TcpResetEnforcer
 {
+    private readonly IPacketInjector injector;
+
+    public TcpResetEnforcer(IPacketInjector injector)
+    {
+        this.injector = injector;
+        WarmUp();
+    }
+
     public const int MaxPairsPerBurst = 5;
     public static readonly long BurstTicks = TimeSpan.FromSeconds(2).Ticks;
 
@@ -51,6 +59,22 @@ public sealed class TcpResetEnforcer(IPacketInjector injector)
         Send(p.SourceMac, p.Vlan, p.DestinationIp, p.SourceIp, p.DestinationPort, p.SourcePort, hasAck ? p.Acknowledgment : 0, next);
         OnReset?.Invoke(rule, timeTicks);
         return true;
+    }
+
+    /// <summary>
+    /// Compiles the reset path before the first real reset: a first RST otherwise waits milliseconds for the JIT
+    /// (frame building, checksums, the send stub), and every packet behind it waits too.
+    /// </summary>
+    private void WarmUp()
+    {
+        var eth = new EthernetSpec(injector.HardwareAddress, injector.HardwareAddress, -1);
+        var ip = new IpSpec(IpAddr.FromV4(198, 18, 0, 1), IpAddr.FromV4(198, 18, 0, 2));
+        for (int i = 0; i < 64; i++)
+            FrameBuilder.Tcp(_frame, eth, ip, new TcpSpec(1, 2, TcpFlags.Rst | TcpFlags.Ack, (uint)i, 0, Window: 0));
+        foreach (var method in typeof(TcpResetEnforcer).GetMethods(System.Reflection.BindingFlags.Instance
+            | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly))
+            if (!method.ContainsGenericParameters) System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle);
+        injector.WarmUp();
     }
 
     private bool TakeBurstSlot(in DecodedPacket p, long timeTicks)
