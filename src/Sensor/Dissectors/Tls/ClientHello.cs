@@ -40,30 +40,24 @@ internal sealed class ClientHello
 
         hello.Version = version;
         AddU16(hello.Ciphers, ciphers);
-        if (r.Remaining == 0)
-        {
-            return hello; // SSLv3-era hello without extensions
-        }
-
-        if (!r.U16(out int extensionBytes) || !r.Bytes(extensionBytes, out ReadOnlySpan<byte> extensions))
+        if (!TlsExtensionReader.TryOpen(ref r, out var x))
         {
             return null;
         }
 
-        var x = new SpanReader(extensions);
-        while (x.Remaining > 0)
+        while (x.TryNext(out int type, out ReadOnlySpan<byte> data))
         {
-            if (!x.U16(out int type) || !x.U16(out int length) || !x.Bytes(length, out ReadOnlySpan<byte> data))
-            {
-                return null;
-            }
-
             if (!Ja3Names.IsGrease(type))
             {
                 hello.Extensions.Add(type);
             }
 
             hello.ReadExtension(type, data);
+        }
+
+        if (x.Malformed)
+        {
+            return null;
         }
 
         return hello;

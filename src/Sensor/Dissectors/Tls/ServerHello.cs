@@ -39,24 +39,13 @@ internal sealed class ServerHello
 
         hello.LegacyVersion = hello.Version = version;
         hello.Cipher = cipher;
-        if (r.Remaining == 0)
-        {
-            return hello;
-        }
-
-        if (!r.U16(out int extensionBytes) || !r.Bytes(extensionBytes, out ReadOnlySpan<byte> extensions))
+        if (!TlsExtensionReader.TryOpen(ref r, out var x))
         {
             return null;
         }
 
-        var x = new SpanReader(extensions);
-        while (x.Remaining > 0)
+        while (x.TryNext(out int type, out ReadOnlySpan<byte> data))
         {
-            if (!x.U16(out int type) || !x.U16(out int length) || !x.Bytes(length, out ReadOnlySpan<byte> data))
-            {
-                return null;
-            }
-
             if (!Ja3Names.IsGrease(type))
             {
                 hello.Extensions.Add(type);
@@ -66,6 +55,11 @@ internal sealed class ServerHello
             {
                 hello.Version = (data[0] << 8) | data[1];
             }
+        }
+
+        if (x.Malformed)
+        {
+            return null;
         }
 
         return hello;
