@@ -23,7 +23,9 @@ ensure_packages() {
     command -v dpkg-query >/dev/null 2>&1 || die "dpkg-query not found: this script supports Debian 12 (bookworm)"
 
     local missing=() p
-    for p in libpcap0.8 rabbitmq-server; do pkg_installed "$p" || missing+=("$p"); done
+    # chromium + chromium-driver: the console browser test; poppler-utils + fonts-dejavu-core: PDF reports;
+    # nftables + iproute2: the nftables executor and namespace tests.
+    for p in libpcap0.8 rabbitmq-server chromium chromium-driver poppler-utils fonts-dejavu-core nftables iproute2; do pkg_installed "$p" || missing+=("$p"); done
     command -v tshark >/dev/null 2>&1 || pkg_installed tshark || missing+=(tshark)
     [[ -n $(postgres_bindir) ]] || missing+=(postgresql-15)
     ((${#missing[@]} == 0)) && { log "packages: all present"; return; }
