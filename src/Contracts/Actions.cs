@@ -54,3 +54,16 @@ public sealed record PolicyChanged(int Version, string ChangedBy, DateTimeOffset
 
 /// <summary>API → all roles: a change window was created, updated or deleted.</summary>
 public sealed record WindowChanged(string WindowId, string Change, string ChangedBy, DateTimeOffset Time);
+
+/// <summary>
+/// Responder → the queue of one action kind (<c>{prefix}-action-{kind}</c>): apply this action with every executor
+/// of its kind in the consuming process. Request/response: the answer is an <see cref="ActionOutcome"/>. Redelivery
+/// is harmless, because <see cref="ActionHeader.ActionId"/> is the idempotency key at every target.
+/// </summary>
+public sealed record ApplyAction(ActionHeader Header, IncidentScored Incident, string? User, int StepIndex, double StepMinScore, TimeSpan? Duration);
+
+/// <summary>Responder → the queue of one action kind: undo an applied action (expiry, release). Answered by an <see cref="ActionOutcome"/>.</summary>
+public sealed record RevertActionRequest(RevertAction Revert);
+
+/// <summary>The answer to <see cref="ApplyAction"/> or <see cref="RevertActionRequest"/>: every executor's detail, joined.</summary>
+public sealed record ActionOutcome(string ActionId, bool Applied, string Detail, string Worker);

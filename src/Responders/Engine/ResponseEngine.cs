@@ -57,7 +57,30 @@ public sealed class ResponseEngine(
             if (decision.State is ActionStates.Executed or ActionStates.DryRun)
                 offenders?.Record(action.Target, action.Kind, action.Time, action.Expires);
             observer.OnAction(decision);
+            if (decision.State == ActionStates.Failed && action.Kind != ActionKinds.Ticket)
+                await RaiseFailureTicketAsync(action, decision, current, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// An action that failed after the executors' retries is never dropped silently: a ticket says so (its own action
+    /// id, <c>{action}-failure</c>, so a redelivered incident does not open a second one). It passes no gate: a failure
+    /// must reach a person even inside a window. Without a ticketing integration the ticket fails too, and both stay in the ledger.
+    /// </summary>
+    private async ValueTask RaiseFailureTicketAsync(PlannedAction failed, ActionDecision decision, ActivePolicy current,
+        CancellationToken cancellationToken)
+    {
+        var ticket = failed with { ActionId = failed.ActionId + "-failure", Kind = ActionKinds.Ticket, Duration = null, Escalation = null };
+        var outcome = await dispatcher.DispatchAsync(ticket, cancellationToken);
+        string reason = $"{failed.Kind} action {failed.ActionId} failed ({decision.Reason}); ticket raised: {outcome.Detail}";
+        var record = new ActionDecision(ticket.ActionId, ticket.Incident.Id, ticket.Kind, ticket.Target,
+            outcome.Applied ? ActionStates.Executed : ActionStates.Failed, ticket.Time, null, null, reason, null,
+            ticket.StepIndex, null, [])
+        {
+            PolicyVersion = current.Version,
+        };
+        if (await recorder.RecordAsync(record, cancellationToken))
+            observer.OnAction(record);
     }
 
     /// <summary>

@@ -51,6 +51,25 @@ public sealed class ResponseEngineTests
     }
 
     [Fact]
+    public async Task Handle_ExecutorFails_ActionFailedAndTicketRaisedOnce()
+    {
+        var tickets = new RecordingExecutor(ActionKinds.Ticket, applies: true);
+        var firewall = new RecordingExecutor(ActionKinds.FirewallBlock, applies: false);
+        var response = ResponseConfig.Default with { Mode = ResponseMode.Autonomous };
+        var engine = Engine(response, executors: [tickets, firewall]);
+        await engine.HandleAsync(Scored(0.99), TestContext.Current.CancellationToken);
+        await engine.HandleAsync(Scored(0.99, revision: 2), TestContext.Current.CancellationToken);
+
+        var block = _decisions.Single(d => d.Kind == ActionKinds.FirewallBlock);
+        block.State.ShouldBe(ActionStates.Failed);
+        var failure = _decisions.Single(d => d.ActionId == block.ActionId + "-failure");
+        failure.Kind.ShouldBe(ActionKinds.Ticket);
+        failure.State.ShouldBe(ActionStates.Executed);
+        failure.Reason.ShouldContain($"firewall-block action {block.ActionId} failed");
+        tickets.Applied.ShouldContain(block.ActionId + "-failure");
+    }
+
+    [Fact]
     public async Task Handle_LimitReached_BlocksFurtherDisruptiveActions()
     {
         var response = ResponseConfig.Default with { Limits = new LimitsConfig(MaxActiveActions: 1) };
@@ -124,13 +143,28 @@ public sealed class ResponseEngineTests
         block.Reason.ShouldEndWith("; resembles planned work: EHR upgrade, window ended 2 h ago");
     }
 
-    private ResponseEngine Engine(ResponseConfig response, NetworkConfig? network = null)
+    private ResponseEngine Engine(ResponseConfig response, NetworkConfig? network = null, IEnumerable<IActionExecutor>? executors = null)
     {
         network ??= NetworkConfig.Default;
         var index = new ActiveActionIndex();
         var gates = ResponseGates.For(AutoRespondConfig.Default with { Network = network, Response = response }, index);
-        return new ResponseEngine(response, new LadderPlanner(response, network), gates, index, new InProcessDispatcher([]),
+        return new ResponseEngine(response, new LadderPlanner(response, network), gates, index, new InProcessDispatcher(executors ?? []),
             _ledger, new Observer(_decisions));
+    }
+
+    private sealed class RecordingExecutor(string kind, bool applies) : IActionExecutor
+    {
+        public List<string> Applied { get; } = [];
+
+        public string Kind => kind;
+
+        public string Name => "test-" + kind;
+
+        public ValueTask<DispatchOutcome> ApplyAsync(PlannedAction action, CancellationToken cancellationToken)
+        {
+            Applied.Add(action.ActionId);
+            return ValueTask.FromResult(new DispatchOutcome(applies, applies ? "applied" : "target answered 503 after 3 retries"));
+        }
     }
 
     private sealed class Observer(List<ActionDecision> decisions) : IResponseObserver

@@ -1,0 +1,43 @@
+using AutoRespond.Contracts;
+using AutoRespond.Responders.Planning;
+using MassTransit;
+
+namespace AutoRespond.Responders.Dispatch;
+
+/// <summary>
+/// Dispatches over the bus: each action goes to the queue of its kind (<see cref="QueueName"/>), where any responder
+/// worker with executors for that kind applies it and answers. A firewall that takes 30 s backs up only its own
+/// queue. A timeout or a lost answer fails the action here; the command itself may still be applied by a worker,
+/// which is why the action id is the idempotency key and the incident's redelivery re-dispatches harmlessly.
+/// </summary>
+public sealed class BusActionDispatcher(IClientFactory clients, string endpointPrefix, TimeSpan timeout) : IActionDispatcher
+{
+    /// <summary>The queue of an action kind: <c>{prefix}-action-{kind}</c>, e.g. <c>autorespond-action-firewall-block</c>.</summary>
+    public static string QueueName(string endpointPrefix, string kind) => $"{endpointPrefix}-action-{kind}";
+
+    public async ValueTask<DispatchOutcome> DispatchAsync(PlannedAction action, CancellationToken cancellationToken)
+    {
+        var header = new ActionHeader(action.ActionId, action.Incident.Id, action.Kind, action.Target, action.Time,
+            action.Expires, action.Incident.Summary, 0);
+        var command = new ApplyAction(header, action.Incident, action.User, action.StepIndex, action.StepMinScore, action.Duration);
+        return await RequestAsync(action.Kind, command, cancellationToken);
+    }
+
+    public async ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken) =>
+        await RequestAsync(revert.Header.Kind, new RevertActionRequest(revert), cancellationToken);
+
+    private async ValueTask<DispatchOutcome> RequestAsync<T>(string kind, T command, CancellationToken cancellationToken)
+        where T : class
+    {
+        var client = clients.CreateRequestClient<T>(new Uri($"queue:{QueueName(endpointPrefix, kind)}"), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
+        try
+        {
+            var response = await client.GetResponse<ActionOutcome>(command, cancellationToken);
+            return new DispatchOutcome(response.Message.Applied, $"{response.Message.Worker}: {response.Message.Detail}");
+        }
+        catch (RequestTimeoutException)
+        {
+            return new DispatchOutcome(false, $"no {kind} worker answered within {timeout.TotalSeconds:0} s (queue {QueueName(endpointPrefix, kind)})");
+        }
+    }
+}
