@@ -32,7 +32,8 @@ public static class BusServiceCollectionExtensions
     public static IServiceCollection AddAutoRespondBus(
         this IServiceCollection services,
         BusSettings settings,
-        Action<IBusRegistrationConfigurator> configureConsumers)
+        Action<IBusRegistrationConfigurator> configureConsumers,
+        Action<IBusRegistrationContext, Action<string, Action<IReceiveEndpointConfigurator>>>? namedEndpoints = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
@@ -58,14 +59,7 @@ public static class BusServiceCollectionExtensions
         services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(settings.EndpointPrefix, includeNamespace: false));
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
-            {
-                endpoint.UseMessageRetry(r => r.Intervals(Intervals));
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-                {
-                    rabbit.SetQuorumQueue();
-                }
-            });
+            x.AddConfigureEndpointsCallback((_, _, endpoint) => Durable(endpoint));
 
             configureConsumers(x);
 
@@ -74,6 +68,11 @@ public static class BusServiceCollectionExtensions
                 x.UsingInMemory((context, cfg) =>
                 {
                     BusLog.UsingInMemory(Logger(context));
+                    namedEndpoints?.Invoke(context, (name, configure) => cfg.ReceiveEndpoint(name, e =>
+                    {
+                        Durable(e);
+                        configure(e);
+                    }));
                     cfg.ConfigureEndpoints(context);
                 });
                 return;
@@ -92,11 +91,26 @@ public static class BusServiceCollectionExtensions
                         h.UseSsl(s => s.ServerName = broker.Host);
                     }
                 });
+                namedEndpoints?.Invoke(context, (name, configure) => cfg.ReceiveEndpoint(name, e =>
+                {
+                    Durable(e);
+                    configure(e);
+                }));
                 cfg.ConfigureEndpoints(context);
             });
         });
 
         return services;
+    }
+
+    /// <summary>Every endpoint: in-place retry, then <c>_error</c>; a quorum queue on RabbitMQ.</summary>
+    private static void Durable(IReceiveEndpointConfigurator endpoint)
+    {
+        endpoint.UseMessageRetry(r => r.Intervals(Intervals));
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
     }
 
     private static ILogger Logger(IBusRegistrationContext context) =>

@@ -6,7 +6,15 @@ namespace AutoRespond.Host.Cli;
 /// <summary>The command line (CONTRACT.md §1): every command, its options and its help text.</summary>
 public static class AutoRespondCli
 {
-    public static RootCommand Build(CliConsole console) => new(
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = Root(console);
+        foreach (var role in RoleCommands.Create(console)) root.Add(role);
+        root.Add(SimulatorsCommand.Create(console));
+        return root;
+    }
+
+    private static RootCommand Root(CliConsole console) => new(
         "AutoRespond watches a network from a tap or SPAN port, learns each device's pattern of life, turns "
         + "deviations into scored incidents and answers them with graduated, expiring actions that honour change windows.\n\n"
         + "Start with 'autorespond demo', then replay your own captures with 'autorespond replay FILE.pcap --config my.yaml'.")

@@ -1,0 +1,27 @@
+using AutoRespond.Contracts;
+using AutoRespond.Storage;
+using MassTransit;
+
+namespace AutoRespond.Host.Roles;
+
+/// <summary>
+/// The brain's entry point: learn the batch, store each incident revision (when storage is configured) and publish it
+/// to the responders. The message is acknowledged only after every publish was confirmed by the broker.
+/// </summary>
+public sealed class NetworkEventBatchConsumer(BrainWorker worker, IIncidentStore? incidents = null) : IConsumer<NetworkEventBatch>
+{
+    public async Task Consume(ConsumeContext<NetworkEventBatch> context)
+    {
+        IReadOnlyList<IncidentScored> produced;
+        lock (worker)
+            produced = worker.Accept(context.Message);
+        foreach (var incident in produced)
+        {
+            if (incidents is not null)
+                await incidents.UpsertAsync(incident, context.CancellationToken);
+            await context.Publish(incident, context.CancellationToken);
+        }
+        lock (worker)
+            worker.Published(context.Message);
+    }
+}

@@ -1,0 +1,71 @@
+using AutoRespond.Configuration;
+using AutoRespond.Contracts;
+using AutoRespond.Executors;
+using AutoRespond.Host.Bus;
+using AutoRespond.Responders;
+using AutoRespond.Responders.Dispatch;
+using AutoRespond.Responders.Policy;
+using AutoRespond.Storage;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AutoRespond.Host.Roles;
+
+/// <summary>
+/// <c>autorespond responder</c>: the response engine on <c>IncidentScored</c> (competing consumers across processes), the
+/// durable ledger, expiry and confirmation time-outs, policy hot reload, and the executors of every configured integration
+/// consuming the per-kind action queues (<c>{prefix}-action-{kind}</c>). The engine dispatches through those queues, so any
+/// worker may apply an action that another decided; the action id keeps a redelivered command from acting twice.
+/// </summary>
+internal static class ResponderRole
+{
+    /// <summary>How long the engine waits for a worker's answer before it fails the action.</summary>
+    public static readonly TimeSpan DispatchTimeout = TimeSpan.FromSeconds(120);
+
+    public static IHost Build(AutoRespondConfig config)
+    {
+        var builder = RoleHosting.CreateBuilder("responder");
+        var services = builder.Services;
+        var bus = RoleHosting.BusSettingsFor(config);
+        string worker = RoleHosting.WorkerName("responder");
+        services.AddAutoRespondStorage(RoleHosting.StorageOptionsFor(config));
+        var executors = services.AddExecutors(config.Integrations);
+        services.AddSingleton<IActionDispatcher>(sp => new BusActionDispatcher(sp.GetRequiredService<IClientFactory>(), bus.EndpointPrefix, DispatchTimeout));
+        services.AddResponseEngine(config);
+        services.AddResponseBackgroundServices();
+        services.AddSingleton(sp => new InProcessDispatcher(sp.GetServices<IActionExecutor>()));
+        services.AddScoped(sp => new ActionCommandConsumer(sp.GetRequiredService<InProcessDispatcher>(), worker));
+        services.AddHostedService(sp => new PolicyStartup(sp.GetRequiredService<PolicyLoader>(), sp.GetRequiredService<ILogger<PolicyStartup>>()));
+        var kinds = executors.Registered.Select(r => r.Split('/')[0]).Distinct(StringComparer.Ordinal).ToArray();
+        services.AddAutoRespondBus(bus, x =>
+        {
+            x.AddConsumer<IncidentScoredConsumer, IncidentScoredConsumerDefinition>();
+            x.AddConsumer<PolicyChangedConsumer, PolicyChangedConsumerDefinition>();
+            x.AddConsumer<ActionCommandConsumer>().ExcludeFromConfigureEndpoints();
+        }, (context, endpoint) =>
+        {
+            foreach (var kind in kinds)
+                endpoint(BusActionDispatcher.QueueName(bus.EndpointPrefix, kind), e => e.ConfigureConsumer<ActionCommandConsumer>(context));
+        });
+        var host = builder.Build();
+        var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AutoRespond.Responder");
+        log.LogInformation("responder {Worker}: executors {Executors}; mode {Mode}", worker,
+            kinds.Length == 0 ? "none (every executed action will fail: configure integrations)" : string.Join(", ", executors.Registered),
+            config.Response.Mode);
+        return host;
+    }
+
+    /// <summary>At start, the newest stored policy (if any) replaces the file's, so a restarted responder keeps what analysts set.</summary>
+    private sealed class PolicyStartup(PolicyLoader loader, ILogger<PolicyStartup> log) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var result = await loader.LoadCurrentAsync(cancellationToken);
+            log.LogInformation("policy at start: {Status} (version {Version})", result.Status, result.Version);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,120 @@
+using AutoRespond.Sensor;
+using AutoRespond.Sensor.Capture;
+using AutoRespond.Sensor.Live;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AutoRespond.Host.Roles;
+
+/// <summary>
+/// Runs the sensor (live interfaces or capture files) on its own thread and sends its batches to the brain partitions'
+/// queues. A send that fails (broker restarting) is retried with backoff until it succeeds or the service stops, so a
+/// broker outage delays events but loses none. With capture files the service stops the process when everything is sent.
+/// </summary>
+public sealed partial class SensorService(SensorRoleOptions options, ISendEndpointProvider send, IHostApplicationLifetime lifetime,
+    TimeProvider time, ILogger<SensorService> log) : BackgroundService
+{
+    private readonly BatchingEventSink _sink = new(options.SensorId, options.Partitions, dropWhenFull: options.Interfaces.Count > 0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = new Thread(() => Read(stoppingToken)) { IsBackground = true, Name = "sensor-read" };
+        reader.Start();
+        long batches = 0;
+        await foreach (var (partition, batch) in _sink.Batches.ReadAllAsync(stoppingToken))
+        {
+            var address = new Uri($"queue:{DevicePartitioner.QueueName(options.Prefix, partition)}");
+            for (int attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    var endpoint = await send.GetSendEndpoint(address);
+                    await endpoint.Send(batch, stoppingToken);
+                    break;
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogSendRetry(log, batch.SensorId, batch.Sequence, attempt + 1, e.Message);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * (1 << Math.Min(attempt, 5)))), time, stoppingToken);
+                }
+            }
+            batches++;
+        }
+        LogDone(log, _sink.Events, batches, _sink.DroppedBatches);
+        if (options.Captures.Count > 0)
+            lifetime.StopApplication();
+    }
+
+    private void Read(CancellationToken stoppingToken)
+    {
+        var engine = new SensorEngine(new SensorOptions(), _sink);
+        try
+        {
+            if (options.Captures.Count > 0)
+                ReadFiles(engine, stoppingToken);
+            else
+                ReadLive(engine, stoppingToken);
+        }
+        catch (Exception e) when (e is CaptureException or IOException)
+        {
+            LogCaptureError(log, e.Message);
+        }
+        finally
+        {
+            _sink.Complete();
+        }
+    }
+
+    private void ReadFiles(SensorEngine engine, CancellationToken stoppingToken)
+    {
+        using var reader = MergedCaptureReader.Open(options.Captures);
+        long? firstTicks = null;
+        var started = time.GetTimestamp();
+        while (!stoppingToken.IsCancellationRequested && reader.TryReadNext(out var packet))
+        {
+            if (options.Speed > 0)
+            {
+                firstTicks ??= packet.TimestampTicks;
+                var due = TimeSpan.FromTicks((long)((packet.TimestampTicks - firstTicks.Value) / options.Speed));
+                var wait = due - time.GetElapsedTime(started);
+                if (wait > TimeSpan.FromMilliseconds(1)) stoppingToken.WaitHandle.WaitOne(wait);
+            }
+            engine.Process(packet);
+        }
+        engine.Complete();
+    }
+
+    private void ReadLive(SensorEngine engine, CancellationToken stoppingToken)
+    {
+        var sources = options.Interfaces.Select(i => new LiveCaptureSource(i, new LiveCaptureOptions { Filter = options.Filter })).ToList();
+        try
+        {
+            // One engine, one thread per interface would need a lock per packet; the first interface runs here, the rest is
+            // documented as one sensor process per interface (docs/deployment.md).
+            new LiveSensor(sources[0], engine).Run(stoppingToken);
+            var stats = sources[0].GetStatistics();
+            LogLiveStats(log, sources[0].InterfaceName, stats.Received, stats.Dropped, stats.InterfaceDropped);
+        }
+        finally
+        {
+            foreach (var s in sources) s.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "sensor: send of batch {Stream}#{Sequence} failed (attempt {Attempt}): {Error}; retrying")]
+    private static partial void LogSendRetry(ILogger log, string stream, long sequence, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "sensor: {Events} events sent in {Batches} batches ({Dropped} batches dropped)")]
+    private static partial void LogDone(ILogger log, long events, long batches, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "sensor: capture error: {Error}")]
+    private static partial void LogCaptureError(ILogger log, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "sensor: {Interface}: {Received} packets received, {Dropped} dropped by the kernel, {InterfaceDropped} by the interface")]
+    private static partial void LogLiveStats(ILogger log, string @interface, long received, long dropped, long interfaceDropped);
+}
+
+/// <summary>What <c>autorespond sensor</c> was asked to do.</summary>
+public sealed record SensorRoleOptions(string SensorId, string Prefix, int Partitions, IReadOnlyList<string> Interfaces,
+    IReadOnlyList<string> Captures, string? Filter, double Speed);
