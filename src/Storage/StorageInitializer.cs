@@ -6,6 +6,8 @@ namespace AutoRespond.Storage;
 /// <summary>Start-up step: brings the database to the latest migration of its provider (never EnsureCreated).</summary>
 public static class StorageInitializer
 {
+    private const int MaxAttempts = 5;
+
     /// <summary>
     /// Applies pending migrations. For SQLite it first creates the file's directory, and afterwards switches the
     /// file to WAL journaling so readers (API) do not block the writer (response engine). Safe to call from
@@ -25,11 +27,25 @@ public static class StorageInitializer
         }
 
         var factory = services.GetRequiredService<IDbContextFactory<AutoRespondDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        if (db.Database.IsSqlite())
+        for (int attempt = 1; ; attempt++)
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
+            await using var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (System.Data.Common.DbException) when (attempt < MaxAttempts && !db.Database.IsSqlite())
+            {
+                // Several roles starting at once on an empty PostgreSQL database race on CREATE DATABASE (outside the
+                // migration lock): the loser fails once; by the next attempt the winner's migrations are visible.
+                await Task.Delay(TimeSpan.FromSeconds(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        await using var wal = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        if (wal.Database.IsSqlite())
+        {
+            await wal.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken).ConfigureAwait(false);
         }
     }
 }

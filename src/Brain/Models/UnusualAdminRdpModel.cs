@@ -161,11 +161,14 @@ public sealed class UnusualAdminRdpModel : IAnomalyModel
 
     private static string ZonePair(DeviceProfile src, DeviceProfile dst) => src.ZoneName + ">" + dst.ZoneName;
 
+    /// <summary>Marks "no cookie" in a snapshot key; not NUL, which PostgreSQL's jsonb cannot hold.</summary>
+    private const string NoCookie = "\u001E";
+
     public IReadOnlyList<TableSnapshot> Export()
     {
         var pending = new List<SnapshotRow>(_pending.Count);
         foreach (var (uid, p) in _pending)
-            pending.Add(new SnapshotRow(string.Join(SnapshotKey.Separator, uid, p.Client, p.Server, p.Cookie ?? "\0"),
+            pending.Add(new SnapshotRow(string.Join(SnapshotKey.Separator, uid, p.Client, p.Server, p.Cookie ?? NoCookie),
                 [p.Port, p.RestrictedAdmin ? 1 : 0, p.Confidence]));
         var tables = new List<TableSnapshot> { new("pending", pending) };
         tables.AddRange(_pairs.Export("pairs"));
@@ -181,7 +184,7 @@ public sealed class UnusualAdminRdpModel : IAnomalyModel
         foreach (var row in state.Table("pending")?.Rows ?? [])
         {
             var k = SnapshotKey.Split(row.Key);
-            _pending[k[0]] = new Pending(k[1], k[2], (int)row.Value(0), k[3] == "\0" ? null : k[3], row.Value(1) != 0, row.Value(2));
+            _pending[k[0]] = new Pending(k[1], k[2], (int)row.Value(0), k[3] == NoCookie ? null : k[3], row.Value(1) != 0, row.Value(2));
         }
         _pairs.Import(state, "pairs");
         _credentials.Import(state, "credentials");

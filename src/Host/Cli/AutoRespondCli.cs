@@ -11,6 +11,8 @@ public static class AutoRespondCli
         var root = Root(console);
         foreach (var role in RoleCommands.Create(console)) root.Add(role);
         root.Add(SimulatorsCommand.Create(console));
+        root.Add(DlqCommand.Create(console));
+        root.Add(ReconcileCommand.Create(console));
         return root;
     }
 

@@ -26,11 +26,12 @@ internal static class RoleCommands
         var replay = new Option<string[]>("--replay") { Description = "Read these capture files instead of an interface, then exit when every batch is sent (tests, back-fills).", HelpName = "CAPTURE" };
         var filter = new Option<string?>("--filter") { Description = "BPF filter for live capture.", HelpName = "BPF" };
         var speed = new Option<double>("--speed") { Description = "With --replay: packet-time speed-up (1 = real time, 60 = a minute per second; 0 = as fast as possible).", DefaultValueFactory = _ => 0, HelpName = "X" };
+        var paceFrom = new Option<DateTimeOffset?>("--pace-from") { Description = "With --speed: packets before this packet time go as fast as possible (skip a long background), pacing starts here.", HelpName = "ISO-TIME" };
         var id = new Option<string?>("--sensor-id") { Description = "This sensor's name in batch ids (default: the host name).", HelpName = "NAME" };
         var partitions = Partitions();
         var command = new Command("sensor", "Capture and dissect traffic, and send the events in batches to the brain partitions over the bus.")
         {
-            config, interfaces, replay, filter, speed, id, partitions,
+            config, interfaces, replay, filter, speed, paceFrom, id, partitions,
         };
         command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(config), ct, cfg =>
         {
@@ -44,7 +45,8 @@ internal static class RoleCommands
             var builder = RoleHosting.CreateBuilder("sensor");
             var bus = RoleHosting.BusSettingsFor(cfg);
             builder.Services.AddSingleton(new SensorRoleOptions(parse.GetValue(id) ?? Environment.MachineName, bus.EndpointPrefix,
-                parse.GetValue(partitions), ifs, files, parse.GetValue(filter), parse.GetValue(speed)));
+                parse.GetValue(partitions), ifs, files, parse.GetValue(filter), parse.GetValue(speed), parse.GetValue(paceFrom),
+                cfg.Bus.Transport == BusTransport.RabbitMq ? cfg.Bus.Uri : null));
             builder.Services.AddHostedService<SensorService>();
             builder.Services.AddAutoRespondBus(bus, _ => { });
             return (builder.Build(), false);

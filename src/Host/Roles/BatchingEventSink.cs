@@ -6,11 +6,12 @@ namespace AutoRespond.Host.Roles;
 
 /// <summary>
 /// The sensor's side of the bus: events are grouped per brain partition into numbered batches (at most
-/// <see cref="BatchSize"/> events, or whatever is pending when packet time moves <see cref="FlushAfter"/> on) and
+/// <see cref="BatchSize"/> events, or whatever is pending once <see cref="FlushAfter"/> of wall time has passed, so a
+/// quiet network still reports within a quarter of a second) and
 /// queued for the publisher. In replay the queue applies back-pressure (nothing is lost); live, a full queue drops the
 /// batch and counts it, because a tap cannot wait.
 /// </summary>
-public sealed class BatchingEventSink(string sensorId, int partitions, bool dropWhenFull, int capacity = 256) : INetworkEventSink
+public sealed class BatchingEventSink(string sensorId, int partitions, bool dropWhenFull, TimeProvider time, int capacity = 256) : INetworkEventSink
 {
     public const int BatchSize = 512;
     public static readonly TimeSpan FlushAfter = TimeSpan.FromMilliseconds(250);
@@ -19,7 +20,7 @@ public sealed class BatchingEventSink(string sensorId, int partitions, bool drop
     private readonly long[] _sequence = new long[Math.Max(1, partitions)];
     private readonly Channel<(int Partition, NetworkEventBatch Batch)> _queue =
         Channel.CreateBounded<(int, NetworkEventBatch)>(new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = true });
-    private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
+    private long _lastFlush = time.GetTimestamp();
 
     public ChannelReader<(int Partition, NetworkEventBatch Batch)> Batches => _queue.Reader;
 
@@ -37,9 +38,8 @@ public sealed class BatchingEventSink(string sensorId, int partitions, bool drop
 
     public void AdvanceTo(DateTimeOffset packetTime)
     {
-        if (_lastFlush == DateTimeOffset.MinValue) _lastFlush = packetTime;
-        if (packetTime - _lastFlush < FlushAfter) return;
-        _lastFlush = packetTime;
+        if (time.GetElapsedTime(_lastFlush) < FlushAfter) return;
+        _lastFlush = time.GetTimestamp();
         for (int p = 0; p < _pending.Length; p++)
             if (_pending[p].Count > 0) Flush(p);
     }

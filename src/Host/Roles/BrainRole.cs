@@ -45,7 +45,11 @@ internal static class BrainRole
     private sealed class SnapshotService(BrainWorker worker, IBaselineStore? store, string key, TimeProvider time,
         ILogger<SnapshotService> log) : BackgroundService
     {
-        private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+        private static readonly JsonSerializerOptions Json = new()
+        {
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+            Converters = { new NoNulStringConverter() },
+        };
         private DateTimeOffset _upTo;
 
         public override async Task StartAsync(CancellationToken cancellationToken)
@@ -80,6 +84,7 @@ internal static class BrainRole
                 key, worker.Batches, worker.Engine.EventsProcessed, worker.DuplicateBatches);
         }
 
+        /// <summary>A failed save is logged and retried at the next tick: losing a snapshot must not stop the learning.</summary>
         private async Task SaveAsync(CancellationToken cancellationToken)
         {
             if (store is null) return;
@@ -90,7 +95,23 @@ internal static class BrainRole
                 json = JsonSerializer.Serialize(worker.Engine.Export(), Json);
                 _upTo = time.GetUtcNow();
             }
-            await store.SaveAsync(key, json, _upTo, cancellationToken);
+            try
+            {
+                await store.SaveAsync(key, json, _upTo, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "brain {Partition}: saving the baselines failed; retrying at the next tick", key);
+            }
         }
+    }
+
+    /// <summary>PostgreSQL <c>jsonb</c> rejects <c>\u0000</c>; a NUL inside a string learnt from the wire (a padded host name) becomes U+FFFD.</summary>
+    private sealed class NoNulStringConverter : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetString();
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Contains('\0', StringComparison.Ordinal) ? value.Replace('\0', '\uFFFD') : value);
     }
 }

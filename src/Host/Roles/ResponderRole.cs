@@ -37,6 +37,8 @@ internal static class ResponderRole
         services.AddResponseBackgroundServices();
         services.AddSingleton(sp => new InProcessDispatcher(sp.GetServices<IActionExecutor>()));
         services.AddScoped(sp => new ActionCommandConsumer(sp.GetRequiredService<InProcessDispatcher>(), worker));
+        if (config.Bus.Transport == BusTransport.RabbitMq && config.Bus.Uri is { } broker)
+            services.AddHostedService(_ => new TopologyStartup(broker, ActionKinds.All.Select(k => BusActionDispatcher.QueueName(bus.EndpointPrefix, k))));
         services.AddHostedService(sp => new PolicyStartup(sp.GetRequiredService<PolicyLoader>(), sp.GetRequiredService<ILogger<PolicyStartup>>()));
         var kinds = executors.Registered.Select(r => r.Split('/')[0]).Distinct(StringComparer.Ordinal).ToArray();
         services.AddAutoRespondBus(bus, x =>
@@ -55,6 +57,14 @@ internal static class ResponderRole
             kinds.Length == 0 ? "none (every executed action will fail: configure integrations)" : string.Join(", ", executors.Registered),
             config.Response.Mode);
         return host;
+    }
+
+    /// <summary>Declares every action kind's queue before the bus starts (see <see cref="QueueTopology"/>).</summary>
+    private sealed class TopologyStartup(Uri broker, IEnumerable<string> queues) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => QueueTopology.EnsureAsync(broker, queues, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>At start, the newest stored policy (if any) replaces the file's, so a restarted responder keeps what analysts set.</summary>

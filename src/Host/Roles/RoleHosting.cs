@@ -22,6 +22,9 @@ internal static class RoleHosting
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "autorespond-" + role });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("MassTransit", LogLevel.Warning).SetMinimumLevel(LogLevel.Information);
+        // EF Core logs every failed command as an error, also those our code expects and handles (a second worker recording
+        // the same action id, a migration race); our own code logs the failures that matter.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database", LogLevel.Critical).AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);
         if (Environment.GetEnvironmentVariable("AR_LOG_FORMAT") == "json")
             builder.Logging.AddJsonConsole(o => o.UseUtcTimestamp = true);
         else

@@ -1,3 +1,4 @@
+using AutoRespond.Host.Bus;
 using AutoRespond.Sensor;
 using AutoRespond.Sensor.Capture;
 using AutoRespond.Sensor.Live;
@@ -15,20 +16,27 @@ namespace AutoRespond.Host.Roles;
 public sealed partial class SensorService(SensorRoleOptions options, ISendEndpointProvider send, IHostApplicationLifetime lifetime,
     TimeProvider time, ILogger<SensorService> log) : BackgroundService
 {
-    private readonly BatchingEventSink _sink = new(options.SensorId, options.Partitions, dropWhenFull: options.Interfaces.Count > 0);
+    private readonly BatchingEventSink _sink = new(options.SensorId, options.Partitions, dropWhenFull: options.Interfaces.Count > 0, time);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var reader = new Thread(() => Read(stoppingToken)) { IsBackground = true, Name = "sensor-read" };
         reader.Start();
         long batches = 0;
+        bool declared = options.Broker is null;
         await foreach (var (partition, batch) in _sink.Batches.ReadAllAsync(stoppingToken))
         {
-            var address = new Uri($"queue:{DevicePartitioner.QueueName(options.Prefix, partition)}");
+            var address = QueueTopology.SendAddress(DevicePartitioner.QueueName(options.Prefix, partition));
             for (int attempt = 0; ; attempt++)
             {
                 try
                 {
+                    if (!declared)
+                    {
+                        await QueueTopology.EnsureAsync(options.Broker!,
+                            Enumerable.Range(0, options.Partitions).Select(p => DevicePartitioner.QueueName(options.Prefix, p)), stoppingToken);
+                        declared = true;
+                    }
                     var endpoint = await send.GetSendEndpoint(address);
                     await endpoint.Send(batch, stoppingToken);
                     break;
@@ -73,8 +81,9 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
         var started = time.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested && reader.TryReadNext(out var packet))
         {
-            if (options.Speed > 0)
+            if (options.Speed > 0 && (options.PaceFrom is not { } from || packet.TimestampTicks >= from.UtcTicks))
             {
+                if (firstTicks is null) started = time.GetTimestamp();
                 firstTicks ??= packet.TimestampTicks;
                 var due = TimeSpan.FromTicks((long)((packet.TimestampTicks - firstTicks.Value) / options.Speed));
                 var wait = due - time.GetElapsedTime(started);
@@ -117,4 +126,4 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
 
 /// <summary>What <c>autorespond sensor</c> was asked to do.</summary>
 public sealed record SensorRoleOptions(string SensorId, string Prefix, int Partitions, IReadOnlyList<string> Interfaces,
-    IReadOnlyList<string> Captures, string? Filter, double Speed);
+    IReadOnlyList<string> Captures, string? Filter, double Speed, DateTimeOffset? PaceFrom = null, Uri? Broker = null);

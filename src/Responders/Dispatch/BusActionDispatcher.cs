@@ -6,7 +6,8 @@ namespace AutoRespond.Responders.Dispatch;
 
 /// <summary>
 /// Dispatches over the bus: each action goes to the queue of its kind (<see cref="QueueName"/>), where any responder
-/// worker with executors for that kind applies it and answers. A firewall that takes 30 s backs up only its own
+/// worker with executors for that kind applies it and answers (sent to the exchange of the queue's name, which the host
+/// declares with the queue at start, so a command waits in the queue for a worker instead of creating it). A firewall that takes 30 s backs up only its own
 /// queue. A timeout or a lost answer fails the action here; the command itself may still be applied by a worker,
 /// which is why the action id is the idempotency key and the incident's redelivery re-dispatches harmlessly.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class BusActionDispatcher(IClientFactory clients, string endpointP
     private async ValueTask<DispatchOutcome> RequestAsync<T>(string kind, T command, CancellationToken cancellationToken)
         where T : class
     {
-        var client = clients.CreateRequestClient<T>(new Uri($"queue:{QueueName(endpointPrefix, kind)}"), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
+        var client = clients.CreateRequestClient<T>(new Uri($"exchange:{QueueName(endpointPrefix, kind)}"), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
         try
         {
             var response = await client.GetResponse<ActionOutcome>(command, cancellationToken);
