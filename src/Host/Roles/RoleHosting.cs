@@ -36,6 +36,7 @@ internal static class RoleHosting
             });
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddAutoRespondTelemetry(role);
         return builder;
     }
 

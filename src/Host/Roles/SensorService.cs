@@ -1,3 +1,4 @@
+using AutoRespond.Contracts;
 using AutoRespond.Host.Bus;
 using AutoRespond.Sensor;
 using AutoRespond.Sensor.Capture;
@@ -27,6 +28,8 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
         await foreach (var (partition, batch) in _sink.Batches.ReadAllAsync(stoppingToken))
         {
             var address = QueueTopology.SendAddress(DevicePartitioner.QueueName(options.Prefix, partition));
+            using var activity = AutoRespondTelemetry.Source.StartActivity("sensor.send-batch", System.Diagnostics.ActivityKind.Producer);
+            activity?.SetTag("autorespond.batch", $"{batch.SensorId}#{batch.Sequence}").SetTag("autorespond.events", batch.Events.Count);
             for (int attempt = 0; ; attempt++)
             {
                 try
@@ -48,6 +51,7 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
                 }
             }
             batches++;
+            AutoRespondTelemetry.EventsSent.Add(batch.Events.Count);
         }
         LogDone(log, _sink.Events, batches, _sink.DroppedBatches);
         if (options.Captures.Count > 0)

@@ -7,8 +7,12 @@ namespace AutoRespond.Responders.Dispatch;
 /// <summary>The responder's entry point on the bus: every incident revision goes through the response engine.</summary>
 public sealed class IncidentScoredConsumer(ResponseEngine engine) : IConsumer<IncidentScored>
 {
-    public async Task Consume(ConsumeContext<IncidentScored> context) =>
+    public async Task Consume(ConsumeContext<IncidentScored> context)
+    {
+        using var activity = AutoRespondTelemetry.Source.StartActivity("responder.decide");
+        activity?.SetTag("autorespond.incident", context.Message.Id).SetTag("autorespond.score", context.Message.Score);
         await engine.HandleAsync(context.Message, context.CancellationToken);
+    }
 }
 
 /// <summary>
