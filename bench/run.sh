@@ -1,9 +1,17 @@
 #!/usr/bin/env bash
 # Sensor throughput benchmark: AutoRespond against its peers on the same generated file, in the same run.
 # Usage: bash bench/run.sh [packets=3000000] [flows=20000]    (as root it installs tcpdump, tshark, time)
+#        bash bench/run.sh fuzz [packets] [seed] [files] [documents]   (hostile-input run, see below)
 # Prints a markdown table for docs/benchmarks.md on stdout; progress on stderr.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# bash bench/run.sh fuzz [packets=1000000] [seed=1] [files=2000] [documents=20000]: the hostile-input run
+# (docs/security.md); prints each target's figures and rejection reasons, exits 1 on any crash or broken invariant.
+if [[ ${1:-} == fuzz ]]; then
+    shift
+    dotnet build bench/AutoRespond.Bench -c Release -nologo -v quiet >&2
+    exec dotnet bench/AutoRespond.Bench/bin/Release/net10.0/AutoRespond.Bench.dll fuzz "$@"
+fi
 PACKETS=${1:-3000000}
 FLOWS=${2:-20000}
 WORK=${AR_BENCH_DIR:-/tmp/autorespond-bench}

@@ -10,15 +10,20 @@ using BenchmarkDotNet.Running;
 //   sensor FILE                       reader + full SensorEngine (decode, flows, dissectors), events discarded
 //   brain FILE [passes]               the brain alone on FILE's events (collected first, not timed)
 //   alloc                             BenchmarkDotNet memory diagnoser on the sensor hot path
+//   fuzz [packets] [seed] [files] [documents]   hostile-input run (FuzzMode.cs; docs/security.md)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | brain FILE [passes] | alloc");
+    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | brain FILE [passes] | alloc | fuzz [packets] [seed] [files] [documents]");
     return 2;
 }
 if (args[0] == "brain")
 {
     Console.WriteLine(BrainLoop.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5));
     return 0;
+}
+if (args[0] == "fuzz")
+{
+    return FuzzMode.Run(args[1..]);
 }
 if (args[0] == "alloc")
 {

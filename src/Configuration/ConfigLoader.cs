@@ -77,6 +77,13 @@ public static class ConfigLoader
             context.Error(filter.LastMark, "YAML syntax error: unexpected end of a [list] or {mapping}; is a ']' or '}' missing?");
             return null;
         }
+        catch (ArgumentException)
+        {
+            // YamlDotNet's node loader throws this, without a position, for an alias ('*name') standing where no node
+            // can start (found by the hostile-input fuzzer, issue 8).
+            context.Error(filter.LastMark, "YAML syntax error: an alias ('*name') or value stands where a key or a new line is expected");
+            return null;
+        }
 
         if (stream.Documents.Count > 1)
         {

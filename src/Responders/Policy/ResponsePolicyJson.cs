@@ -123,7 +123,9 @@ public static partial class ResponsePolicyJson
         }
         for (int i = 0; i < actions.Count; i++)
         {
-            if (!ActionKinds.All.Contains(actions[i], StringComparer.Ordinal))
+            if (actions[i] is null)
+                problems.Add($"{path}.actions[{i}]: null is not an action kind");
+            else if (!ActionKinds.All.Contains(actions[i], StringComparer.Ordinal))
                 problems.Add($"{path}.actions[{i}]: '{actions[i]}' is not an action kind (one of {string.Join(", ", ActionKinds.All)})");
             else if (actions.IndexOf(actions[i]) < i)
                 problems.Add($"{path}.actions[{i}]: '{actions[i]}' is repeated");
@@ -139,6 +141,10 @@ public static partial class ResponsePolicyJson
         ScopeConfig? scope = null;
         if (step.Scope is { } s)
         {
+            if (NullItem(s.Zones) is { } zi) problems.Add($"{path}.scope.zones[{zi}]: null is not a zone name");
+            if (NullItem(s.Devices) is { } di) problems.Add($"{path}.scope.devices[{di}]: null is not an IP address or CIDR");
+            if (NullItem(s.Roles) is { } ri) problems.Add($"{path}.scope.roles[{ri}]: null is not a role");
+            if (problems.Count > before) return null;
             var zones = s.Zones ?? [];
             foreach (var zone in zones)
             {
@@ -159,6 +165,13 @@ public static partial class ResponsePolicyJson
         }
 
         return problems.Count > before ? null : new LadderStep(step.MinScore!.Value, actions, duration, scope);
+    }
+
+    /// <summary>The index of the first null item (JSON <c>null</c> in a list of names), or null when there is none.</summary>
+    private static int? NullItem(List<string>? items)
+    {
+        int i = items?.IndexOf(null!) ?? -1;
+        return i < 0 ? null : i;
     }
 
     private static string ModeName(ResponseMode mode) => mode switch

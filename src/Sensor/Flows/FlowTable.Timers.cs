@@ -184,6 +184,6 @@ public sealed partial class FlowTable
         f.AttemptReported = true;
         f.AttemptPending = false;
         AttemptTimeouts++;
-        _observer.OnAttemptTimedOut(BuildRecord(f), ToTime(ticks));
+        _observer.OnAttemptTimedOut(BuildRecord(f), ToTime(Math.Max(ticks, f.StartTicks)));
     }
 }

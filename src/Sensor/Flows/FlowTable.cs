@@ -251,13 +251,14 @@ public sealed partial class FlowTable
         }
 
         var record = BuildRecord(f);
+        long end = Math.Max(ticks, f.StartTicks); // timestamps that went backwards never end a flow before it started
         _index.Remove(f.Key);
         LruRemove(slot);
         f = default;
         _lruNext[slot] = _freeHead;
         _freeHead = slot;
         FlowsEnded++;
-        _observer.OnFlowEnded(record, ToTime(ticks));
+        _observer.OnFlowEnded(record, ToTime(end));
     }
 
     private static DateTimeOffset ToTime(long ticks) => new(ticks, TimeSpan.Zero);

@@ -38,4 +38,11 @@ public sealed class ReassemblyStats
 
     /// <summary>Bytes copied into reassembly buffers (the zero-copy path copies none).</summary>
     public long BytesBuffered { get; internal set; }
+
+    /// <summary>Largest unfinished PDU held by one direction so far (bounded by <see cref="ReassemblyOptions.MaxBufferedBytes"/>).</summary>
+    public int PeakPduBufferBytes { get; internal set; }
+
+    /// <summary>Most out-of-order bytes held by one direction so far (bounded by <see cref="ReassemblyOptions.MaxHeldBytes"/>
+    /// plus the one segment that forces the oldest hole to be given up).</summary>
+    public int PeakHeldBytes { get; internal set; }
 }

@@ -137,6 +137,7 @@ internal sealed partial class TcpStream
         data.CopyTo(_buffer.AsSpan(_length));
         _length = needed;
         _stats.BytesBuffered += data.Length;
+        _stats.PeakPduBufferBytes = Math.Max(_stats.PeakPduBufferBytes, needed);
         return true;
     }
 }

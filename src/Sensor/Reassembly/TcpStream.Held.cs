@@ -36,6 +36,7 @@ internal sealed partial class TcpStream
         _held[_heldCount++] = new Held { Sequence = sequence, Data = copy, Length = payload.Length, WireLength = wireLength };
         _heldBytes += payload.Length;
         _stats.BytesBuffered += payload.Length;
+        _stats.PeakHeldBytes = Math.Max(_stats.PeakHeldBytes, _heldBytes);
         return true;
     }
 
