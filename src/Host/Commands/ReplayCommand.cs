@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using AutoRespond.Configuration;
+using AutoRespond.Executors;
 using AutoRespond.Host.Cli;
 using AutoRespond.Host.Output;
 using AutoRespond.Host.Replay;
+using AutoRespond.Responders.Dispatch;
 using AutoRespond.Responders.Engine;
 using AutoRespond.Responders.WhatIf;
 using AutoRespond.Sensor.Capture;
@@ -74,7 +76,19 @@ internal static class ReplayCommand
             return ExitCodes.Failure;
         }
         await using var storageScope = storage;
-        var pipeline = new ReplayPipeline(config, output, baselines: storage?.GetRequiredService<IBaselineStore>());
+        ServiceProvider? integrations;
+        try
+        {
+            integrations = ReplayIntegrations.Open(config);
+        }
+        catch (ExecutorConfigurationException e)
+        {
+            console.Fail(e.Message);
+            return ExitCodes.Usage;
+        }
+        await using var integrationsScope = integrations;
+        var executors = integrations?.GetServices<IActionExecutor>().Select(e => (IActionExecutor)new WallClockExecutor(e, TimeProvider.System)).ToList();
+        var pipeline = new ReplayPipeline(config, output, executors, baselines: storage?.GetRequiredService<IBaselineStore>());
         var progress = console.Interactive ? new Progress<long>(n => console.Error.Write($"\r{n:N0} packets…")) : null;
         try
         {

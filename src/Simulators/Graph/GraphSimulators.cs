@@ -5,5 +5,5 @@ namespace AutoRespond.Simulators.Graph;
 public static class GraphSimulators
 {
     /// <summary>New instances of this family's vendor simulators.</summary>
-    public static IEnumerable<IVendorSimulator> Create() => [];
+    public static IEnumerable<IVendorSimulator> Create() => [new GraphSimulator()];
 }
