@@ -48,7 +48,11 @@ public sealed class ResponseEngine(
         {
             var action = offenders?.Escalate(planned) ?? planned;
             var ruling = await RuleAsync(action, cancellationToken);
-            if (ruling.Decision.Verdict == GateVerdict.Duplicate) continue;
+            if (ruling.Decision.Verdict == GateVerdict.Duplicate)
+            {
+                await UpdateTicketAsync(action, current, cancellationToken);
+                continue;
+            }
             var decision = await DecideAsync(action, ruling, current, cancellationToken);
             if (!await recorder.RecordAsync(decision, cancellationToken)) continue;
             if (decision.State is ActionStates.Executed or ActionStates.DryRun or ActionStates.AwaitingConfirmation)
@@ -60,6 +64,17 @@ public sealed class ResponseEngine(
             if (decision.State == ActionStates.Failed && action.Kind != ActionKinds.Ticket)
                 await RaiseFailureTicketAsync(action, decision, current, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// One ticket per incident, kept current: a grown incident re-sends its executed ticket, which the ticketing executors
+    /// turn into an update (or "already in place" when nothing they show changed). The ledger keeps the one action.
+    /// </summary>
+    private async ValueTask UpdateTicketAsync(PlannedAction action, ActivePolicy current, CancellationToken cancellationToken)
+    {
+        if (action.Kind != ActionKinds.Ticket || current.Response.Mode != ResponseMode.Autonomous) return;
+        if (index.FindById(action.ActionId) is not { State: ActionStates.Executed }) return;
+        await dispatcher.DispatchAsync(action, cancellationToken);
     }
 
     /// <summary>

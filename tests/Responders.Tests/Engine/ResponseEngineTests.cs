@@ -70,6 +70,19 @@ public sealed class ResponseEngineTests
     }
 
     [Fact]
+    public async Task Handle_IncidentGrows_ExecutedTicketSentAgainAsUpdate()
+    {
+        var tickets = new RecordingExecutor(ActionKinds.Ticket, applies: true);
+        var engine = Engine(ResponseConfig.Default with { Mode = ResponseMode.Autonomous }, executors: [tickets]);
+        await engine.HandleAsync(Scored(0.7, revision: 1), TestContext.Current.CancellationToken);
+        await engine.HandleAsync(Scored(0.75, revision: 2), TestContext.Current.CancellationToken);
+
+        _decisions.ShouldHaveSingleItem().Kind.ShouldBe(ActionKinds.Ticket);
+        tickets.Applied.Count.ShouldBe(2);
+        tickets.Applied.Distinct().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task Handle_LimitReached_BlocksFurtherDisruptiveActions()
     {
         var response = ResponseConfig.Default with { Limits = new LimitsConfig(MaxActiveActions: 1) };
