@@ -76,6 +76,11 @@ kill_broker() {
     kill -KILL "$pid"
     sleep "${1:-3}"
     rabbit rabbitmq-server -detached >&2
+    local i
+    for i in $(seq 1 60); do
+        rabbit rabbitmq-diagnostics -q ping >/dev/null 2>&1 && break
+        sleep 1
+    done
     rabbit rabbitmqctl -q await_startup --timeout 60 >&2
     log "broker back"
 }
@@ -169,9 +174,9 @@ while ((SECONDS < deadline)); do
 done
 sleep 5
 curl -s "$SIM/_sim/requests" >"$OUT/simulator-requests.json" || true
-"$AR" reconcile "${cfg[@]}" --simulators "$SIM/" --expected "$W/reference.jsonl" --details 2>"$OUT/reconcile.log" | tail -n 1 >"$W/result"
+"$AR" reconcile "${cfg[@]}" --simulators "$SIM/" --expected "$W/reference.jsonl" --details 2>"$OUT/reconcile.log" >"$W/result" || true
 cat "$OUT/reconcile.log" >&2
-line=$(cat "$W/result")
+line=$(tail -n 1 "$W/result")
 [[ -n $line ]] || line="incidents=0 lost=-1 duplicates=-1 orphaned=-1"
 echo "$line"
 [[ $line == *" lost=0 duplicates=0 orphaned=0" ]]

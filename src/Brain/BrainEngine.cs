@@ -43,7 +43,7 @@ public sealed class BrainEngine
 
     public long EventsProcessed { get; private set; }
 
-    /// <summary>The models every brain runs by default: the twelve of CONTRACT.md §4 and unusual-data-transfer.</summary>
+    /// <summary>The models every brain runs by default: the twelve of CONTRACT.md §4, unusual-data-transfer and the three AI models (issue 9).</summary>
     public static IReadOnlyList<IAnomalyModel> DefaultModels() =>
     [
         new NewDeviceUnusualActivityModel(),
@@ -59,6 +59,9 @@ public sealed class BrainEngine
         new UncommonIcsReprogramModel(),
         new UnusualIcsConnectivityModel(),
         new UnusualDataTransferModel(),
+        new ShadowAiUsageModel(),
+        new AiDataUploadModel(),
+        new McpActivityModel(),
     ];
 
     public void Process(NetworkEvent e)

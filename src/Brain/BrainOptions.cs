@@ -9,7 +9,7 @@ public sealed record BrainOptions
     public static BrainOptions From(AutoRespondConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return new BrainOptions { LearningPeriod = config.Learning.Period, Windows = config.Windows };
+        return new BrainOptions { LearningPeriod = config.Learning.Period, Windows = config.Windows, Ai = Brain.Ai.AiCatalogue.From(config.Ai) };
     }
 
     /// <summary>Event time after the first event during which models learn but never breach. The default value is 24 hours.</summary>
@@ -61,4 +61,7 @@ public sealed record BrainOptions
 
     /// <summary>Least bytes a device must send to one peer within an hour before volume can breach. The default value is 1 MB.</summary>
     public long MinTransferBytes { get; init; } = 1_000_000;
+
+    /// <summary>The AI-service catalogue with the configuration's sanctioned services (issue 9). The default value is the built-in catalogue.</summary>
+    public Ai.AiCatalogue Ai { get; init; } = Brain.Ai.AiCatalogue.Default;
 }

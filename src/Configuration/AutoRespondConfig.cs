@@ -33,6 +33,12 @@ public sealed record AutoRespondConfig
     /// <summary>The HTTP API listener and its keys.</summary>
     public ApiConfig Api { get; init; } = ApiConfig.Default;
 
+    /// <summary>AI services: which are sanctioned, and catalogue additions (issue 9).</summary>
+    public AiConfig Ai { get; init; } = AiConfig.Default;
+
+    /// <summary>The scheduled report (issue 9).</summary>
+    public ReportsConfig Reports { get; init; } = ReportsConfig.Default;
+
     /// <summary>Full path of the file this was loaded from; null for text loaded with <see cref="ConfigLoader.LoadText"/>.</summary>
     public string? SourcePath { get; init; }
 }

@@ -12,7 +12,7 @@ public static class ConfigLoader
 {
     /// <summary>The top-level sections, in the order of CONTRACT.md §2.</summary>
     public static IReadOnlyList<string> Sections { get; } =
-        ["network", "learning", "bus", "storage", "response", "windows", "integrations", "api"];
+        ["network", "learning", "bus", "storage", "response", "windows", "integrations", "api", "ai", "reports"];
 
     /// <summary>Loads a file. Errors name the file as <paramref name="path"/> is written.</summary>
     /// <exception cref="ConfigException">The file cannot be read or is invalid.</exception>
@@ -112,6 +112,8 @@ public static class ConfigLoader
             Windows = WindowsSectionBinder.Bind(context, top["windows"]),
             Integrations = IntegrationsSectionBinder.Bind(context, top["integrations"]),
             Api = ApiSectionBinder.Bind(context, top["api"]),
+            Ai = AiSectionBinder.Bind(context, top["ai"]),
+            Reports = ReportsSectionBinder.Bind(context, top["reports"]),
         };
     }
 }

@@ -19,6 +19,15 @@ public static class ModelIds
     /// <summary>An additive id beyond the reference incident's twelve (not in <see cref="All"/>, which lists those).</summary>
     public const string UnusualDataTransfer = "unusual-data-transfer";
 
+    /// <summary>Additive (issue 9): a device uses an AI service the organisation has not sanctioned.</summary>
+    public const string ShadowAiUsage = "shadow-ai-usage";
+
+    /// <summary>Additive (issue 9): unusually high volume sent to an AI service.</summary>
+    public const string AiDataUpload = "ai-data-upload";
+
+    /// <summary>Additive (issue 9): MCP (Model Context Protocol) clients or servers appearing on the network.</summary>
+    public const string McpActivity = "mcp-activity";
+
     public static IReadOnlyList<string> All { get; } =
     [
         NewDeviceUnusualActivity, SslNoSniNewExternal, RareExternalSelfSigned, UnusualAdminRdp,

@@ -14,6 +14,8 @@ namespace AutoRespond.Contracts;
 [JsonDerivedType(typeof(RdpRequestSeen), "rdp-request")]
 [JsonDerivedType(typeof(IcsCommandSeen), "ics-command")]
 [JsonDerivedType(typeof(DhcpSeen), "dhcp")]
+[JsonDerivedType(typeof(DnsAnswerSeen), "dns-answer")]
+[JsonDerivedType(typeof(JsonRpcSeen), "jsonrpc")]
 public abstract record NetworkEvent(DateTimeOffset Time);
 
 /// <summary>Why a flow is reported: it ended, or its opening SYN went unanswered for the attempt delay.</summary>
@@ -100,6 +102,30 @@ public sealed record DhcpSeen(
     string? RequestedIp, string? AssignedIp,
     string? FlowUid = null, string? ClientIp = null, string? ServerIp = null, string? VendorClass = null,
     int? Vlan = null) : NetworkEvent(Time);
+
+/// <summary>
+/// A DNS response with answers (RFC 1035), for the device that asked: <c>Client</c> is the querier, <c>Server</c> the
+/// resolver that answered. <c>Query</c> is the question name (lower case, no trailing dot); <c>Addresses</c> the A and
+/// AAAA records of the answer section; <c>Names</c> the CNAME chain (targets, in answer order); <c>Ttl</c> the smallest
+/// TTL of those records; <c>Rcode</c> is NOERROR, NXDOMAIN, SERVFAIL, ... Flows to an address can then be named even
+/// when TLS carries no SNI.
+/// </summary>
+public sealed record DnsAnswerSeen(
+    DateTimeOffset Time, string FlowUid, string Client, string Server, string Query, string QueryType, string Rcode,
+    IReadOnlyList<string> Addresses, IReadOnlyList<string> Names, uint Ttl) : NetworkEvent(Time);
+
+/// <summary>
+/// One JSON-RPC 2.0 message on cleartext HTTP: a request, notification, result or error, from a POST body
+/// (<c>Transport</c> <c>http-post</c>: request bodies and <c>application/json</c> answers) or a Server-Sent Events
+/// stream (<c>sse</c>). <c>Mcp</c> is true when the message belongs to the Model Context Protocol: an MCP method
+/// (<c>initialize</c>, <c>tools/list</c>, <c>tools/call</c>, <c>resources/*</c>, <c>prompts/*</c>, ...) or the answer to
+/// one. <c>Method</c> of a response is the method of the request it answers (matched by id). <c>Tool</c> is the tool
+/// name of <c>tools/call</c>; <c>ClientName</c>/<c>ServerName</c> come from <c>initialize</c> (clientInfo/serverInfo).
+/// </summary>
+public sealed record JsonRpcSeen(
+    DateTimeOffset Time, string FlowUid, string Client, string Server, int ServerPort, string Transport, string Kind,
+    string? Method, string? Id, bool Mcp, string? Tool = null, string? ClientName = null, string? ServerName = null,
+    string? ProtocolVersion = null, string? HttpHost = null, string? HttpPath = null) : NetworkEvent(Time);
 
 /// <summary>Sensor → brain: events in event-time order, batched for throughput.</summary>
 public sealed record NetworkEventBatch(string SensorId, long Sequence, IReadOnlyList<NetworkEvent> Events);

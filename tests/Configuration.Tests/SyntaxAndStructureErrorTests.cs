@@ -10,7 +10,7 @@ public class SyntaxAndStructureErrorTests
     {
         var error = SingleError("netwrk:\n  internal: []\n", 1, 1, "unknown key 'netwrk' at the top level");
 
-        error.Message.ShouldEndWith("expected one of: network, learning, bus, storage, response, windows, integrations, api");
+        error.Message.ShouldEndWith("expected one of: network, learning, bus, storage, response, windows, integrations, api, ai, reports");
     }
 
     [Fact]

@@ -17,6 +17,9 @@ internal sealed class BindContext(string file)
     public void Error(Mark mark, string message) =>
         _errors.Add(new ConfigError(File, checked((int)mark.Line), checked((int)mark.Column), message));
 
+    /// <summary>Adds an error found in another file (a file this one names, such as <c>ai.catalogue</c>).</summary>
+    public void Add(ConfigError error) => _errors.Add(error);
+
     /// <summary>The errors in file order (a stable sort, so errors at one place keep their order).</summary>
     public IReadOnlyList<ConfigError> SortedErrors() =>
         [.. _errors.OrderBy(e => e.Line).ThenBy(e => e.Column)];

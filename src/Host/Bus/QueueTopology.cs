@@ -10,15 +10,19 @@ namespace AutoRespond.Host.Bus;
 /// </summary>
 public static class QueueTopology
 {
-    public static async Task EnsureAsync(Uri broker, IEnumerable<string> queues, CancellationToken cancellationToken)
+    /// <param name="singleActiveConsumer">Declare the queues with <c>x-single-active-consumer</c> (the per-kind action queues).</param>
+    public static async Task EnsureAsync(Uri broker, IEnumerable<string> queues, CancellationToken cancellationToken,
+        bool singleActiveConsumer = false)
     {
         await using var connection = await new ConnectionFactory { Uri = broker, ClientProvidedName = "autorespond-topology" }
             .CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         foreach (var queue in queues)
         {
-            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false,
-                new Dictionary<string, object?> { ["x-queue-type"] = "quorum" }, cancellationToken: cancellationToken);
+            var arguments = new Dictionary<string, object?> { ["x-queue-type"] = "quorum" };
+            if (singleActiveConsumer) arguments["x-single-active-consumer"] = true;
+            await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments,
+                cancellationToken: cancellationToken);
             await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true, autoDelete: false, cancellationToken: cancellationToken);
             await channel.QueueBindAsync(queue, queue, "", cancellationToken: cancellationToken);
         }

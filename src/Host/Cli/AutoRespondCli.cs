@@ -27,6 +27,8 @@ public static class AutoRespondCli
         EventsCommand.Create(console),
         ConfigCommand.Create(console),
         SimulateCommand.Create(console),
+        AiUsageCommand.Create(console),
+        ReportCommand.Create(console),
     };
 
     /// <summary>

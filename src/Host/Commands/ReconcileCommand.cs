@@ -19,7 +19,7 @@ internal static class ReconcileCommand
     public static Command Create(CliConsole console)
     {
         var config = CommonOptions.Config();
-        var simulators = new Option<Uri>("--simulators") { Description = "Base URL of 'autorespond simulators'.", Required = true, HelpName = "URL" };
+        var simulators = new Option<string>("--simulators") { Description = "Base URL of 'autorespond simulators'.", Required = true, HelpName = "URL" };
         var expected = new Option<FileInfo>("--expected") { Description = "The reference: 'autorespond replay --format jsonl' of the same capture (dry-run).", Required = true, HelpName = "FILE" };
         var alias = new Option<string>("--alias") { Description = "The OPNsense alias the firewall-block actions use.", DefaultValueFactory = _ => "autorespond_block", HelpName = "NAME" };
         var details = new Option<bool>("--details") { Description = "Also print what was lost or orphaned, on stderr." };
@@ -32,9 +32,15 @@ internal static class ReconcileCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CliConsole console, FileInfo? file, Uri simulators, FileInfo expected, string alias,
+    private static async Task<int> RunAsync(CliConsole console, FileInfo? file, string simulatorsUrl, FileInfo expected, string alias,
         bool details, CancellationToken cancellationToken)
     {
+        if (!Uri.TryCreate(simulatorsUrl.EndsWith('/') ? simulatorsUrl : simulatorsUrl + "/", UriKind.Absolute, out var simulators)
+            || simulators.Scheme is not ("http" or "https"))
+        {
+            console.Fail($"--simulators {simulatorsUrl}: give the simulators' base URL, e.g. http://127.0.0.1:18080/");
+            return ExitCodes.Usage;
+        }
         if (CommonOptions.LoadConfig(file, console) is not { } config) return ExitCodes.Usage;
         if (!config.Storage.IsExplicit)
         {

@@ -22,6 +22,8 @@ public static class DevicePartitioner
             RdpRequestSeen r => r.Client,
             IcsCommandSeen i => i.Client,
             DhcpSeen d => d.RequestedIp ?? d.AssignedIp ?? d.ClientIp ?? d.Mac,
+            DnsAnswerSeen d => d.Client,
+            JsonRpcSeen j => j.Client,
             _ => "",
         };
         return (int)(Fnv1a(key) % (uint)partitions);

@@ -35,7 +35,8 @@ internal static class ResponderRole
         services.AddSingleton<IActionDispatcher>(sp => new BusActionDispatcher(sp.GetRequiredService<IClientFactory>(), bus.EndpointPrefix, DispatchTimeout));
         services.AddResponseEngine(config);
         services.AddResponseBackgroundServices();
-        services.AddSingleton(sp => new InProcessDispatcher(sp.GetServices<IActionExecutor>()));
+        services.AddSingleton(sp => new InProcessDispatcher(sp.GetServices<IActionExecutor>()
+            .Select(e => (IActionExecutor)new WallClockExecutor(e, sp.GetRequiredService<TimeProvider>()))));
         services.AddScoped(sp => new ActionCommandConsumer(sp.GetRequiredService<InProcessDispatcher>(), worker));
         if (config.Bus.Transport == BusTransport.RabbitMq && config.Bus.Uri is { } broker)
             services.AddHostedService(_ => new TopologyStartup(broker, ActionKinds.All.Select(k => BusActionDispatcher.QueueName(bus.EndpointPrefix, k))));
@@ -49,7 +50,14 @@ internal static class ResponderRole
         }, (context, endpoint) =>
         {
             foreach (var kind in kinds)
-                endpoint(BusActionDispatcher.QueueName(bus.EndpointPrefix, kind), e => e.ConfigureConsumer<ActionCommandConsumer>(context));
+                endpoint(BusActionDispatcher.QueueName(bus.EndpointPrefix, kind), e =>
+                {
+                    // One action of a kind at a time, by one worker at a time (the others stand by): two revisions of an
+                    // incident decided by two responders must not both find "no ticket yet" and both create one.
+                    e.ConcurrentMessageLimit = 1;
+                    if (e is IRabbitMqReceiveEndpointConfigurator rabbit) rabbit.SingleActiveConsumer = true;
+                    e.ConfigureConsumer<ActionCommandConsumer>(context);
+                });
         });
         var host = builder.Build();
         var log = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("AutoRespond.Responder");
@@ -62,7 +70,8 @@ internal static class ResponderRole
     /// <summary>Declares every action kind's queue before the bus starts (see <see cref="QueueTopology"/>).</summary>
     private sealed class TopologyStartup(Uri broker, IEnumerable<string> queues) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => QueueTopology.EnsureAsync(broker, queues, cancellationToken);
+        public Task StartAsync(CancellationToken cancellationToken) =>
+            QueueTopology.EnsureAsync(broker, queues, cancellationToken, singleActiveConsumer: true);
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

@@ -21,7 +21,7 @@ internal static class RoleHosting
     public static HostApplicationBuilder CreateBuilder(string role)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "autorespond-" + role });
-        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("MassTransit", LogLevel.Warning).SetMinimumLevel(LogLevel.Information);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("System", LogLevel.Warning).AddFilter("Polly", LogLevel.Warning).AddFilter("MassTransit", LogLevel.Warning).SetMinimumLevel(LogLevel.Information);
         // EF Core logs every failed command as an error, also those our code expects and handles (a second worker recording
         // the same action id, a migration race); our own code logs the failures that matter.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database", LogLevel.Critical).AddFilter("Microsoft.EntityFrameworkCore.Update", LogLevel.Critical);

@@ -117,7 +117,9 @@ internal sealed class DissectorHost : IFlowPayloadObserver
                 return null;
             }
 
-            session = Sniffer.ChooseTcp(firstByte ? p.Payload : [], respPort, origPort, out bool serverIsOrig) switch
+            var kind = Sniffer.ChooseTcp(firstByte ? p.Payload : [], respPort, origPort, out bool serverIsOrig)
+                ?? (firstByte && isOrig && Http.HttpHead.LooksLikeRequest(p.Payload) ? DissectorKind.Http : null);
+            session = kind switch
             {
                 DissectorKind.Tls => new Tls.TlsSession(_context),
                 DissectorKind.Rdp => new Rdp.RdpSession(_context),
@@ -125,6 +127,7 @@ internal sealed class DissectorHost : IFlowPayloadObserver
                 DissectorKind.Modbus => new Modbus.ModbusSession(_context),
                 DissectorKind.Dnp3 => new Dnp3.Dnp3Session(_context),
                 DissectorKind.Enip => new Enip.EnipSession(_context),
+                DissectorKind.Http => new Http.HttpSession(_context),
                 _ => null,
             };
             if (session is not null)
@@ -177,6 +180,8 @@ internal sealed class DissectorHost : IFlowPayloadObserver
                 return new Dnp3.Dnp3Session(_context) { Flow = { RolesSwapped = serverIsOrig } };
             case DissectorKind.Enip:
                 return new Enip.EnipSession(_context) { Flow = { RolesSwapped = serverIsOrig } };
+            case DissectorKind.Dns when respPort == 53 || origPort == 53:
+                return new Dns.DnsSession(_context) { Flow = { RolesSwapped = respPort != 53 } };
             case DissectorKind.Dns or DissectorKind.Cip:
                 // Service-only recognisers: no session, no allocation.
                 DissectorKind k = kind.Value;

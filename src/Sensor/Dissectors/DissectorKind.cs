@@ -12,14 +12,15 @@ internal enum DissectorKind : byte
     Dhcp,
     Dns,
     Cip,
+    Http,
 }
 
 /// <summary>Stable names of <see cref="DissectorKind"/> for counters and docs.</summary>
 internal static class DissectorKinds
 {
-    public const int Count = 9;
+    public const int Count = 10;
 
-    public static readonly string[] Names = ["tls", "rdp", "iso-cotp", "modbus", "dnp3", "enip", "dhcp", "dns", "cip-io"];
+    public static readonly string[] Names = ["tls", "rdp", "iso-cotp", "modbus", "dnp3", "enip", "dhcp", "dns", "cip-io", "http"];
 }
 
 /// <summary>conn.log service names (Zeek's spelling), static so setting one never allocates.</summary>

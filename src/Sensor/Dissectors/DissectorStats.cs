@@ -1,7 +1,7 @@
 namespace AutoRespond.Sensor.Dissectors;
 
 /// <summary>
-/// Counters per dissector (tls, rdp, iso-cotp, modbus, dnp3, enip, dhcp, dns, cip-io): flows followed, PDUs parsed,
+/// Counters per dissector (tls, rdp, iso-cotp, modbus, dnp3, enip, dhcp, dns, cip-io, http): flows followed, PDUs parsed,
 /// malformed PDUs skipped, flows whose payload turned out not to be the protocol their port suggests, events
 /// published, and faults (a parser threw: the flow's dissection stopped; tests keep this at zero).
 /// </summary>

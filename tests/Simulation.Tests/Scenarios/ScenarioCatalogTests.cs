@@ -6,8 +6,13 @@ namespace AutoRespond.Simulation.Tests.Scenarios;
 public sealed class ScenarioCatalogTests
 {
     [Fact]
-    public void Catalog_HasTheContractScenarios() =>
-        ScenarioCatalog.All.Select(s => s.Name).ShouldBe(["ics-sabotage", "benign-office", "ehr-upgrade"]);
+    public void Catalog_HasTheContractScenarios()
+    {
+        var names = ScenarioCatalog.All.Select(s => s.Name).ToList();
+        names.Take(3).ShouldBe(["ics-sabotage", "benign-office", "ehr-upgrade"]);
+        names.ShouldContain("shadow-ai");
+        names.ShouldBeUnique();
+    }
 
     [Fact]
     public void Find_IsCaseInsensitive_AndNullWhenUnknown()
@@ -21,6 +26,7 @@ public sealed class ScenarioCatalogTests
     [InlineData("ics-sabotage")]
     [InlineData("benign-office")]
     [InlineData("ehr-upgrade")]
+    [InlineData("shadow-ai")]
     public void Scenario_HasOneLineDescription_AndAValidConfigWith24hLearning(string name)
     {
         var scenario = ScenarioCatalog.Get(name);

@@ -1,13 +1,14 @@
 using AutoRespond.Contracts;
-using AutoRespond.Responders.Dispatch;
 using AutoRespond.Responders.Planning;
 
-namespace AutoRespond.Host.Replay;
+namespace AutoRespond.Responders.Dispatch;
 
 /// <summary>
-/// Replay decides on the capture's clock, but an action it executes for real happens now: a one-hour block decided at a
-/// packet time of last week must still last an hour at the firewall, not be "already expired". This wrapper re-times the
-/// action to the wall clock before the executor sees it (same id, same duration).
+/// An action is applied for its full duration from the moment a worker applies it: the executor sees the action re-timed
+/// to the wall clock (same id, same duration). Replay decides on the capture's clock (a one-hour block decided at a packet
+/// time of last week must still last an hour at the firewall, not be refused as expired), and a command that waited in a
+/// queue still gets its whole duration at the target. When it is reverted is still the ledger's expiry, set at decision
+/// time (docs/decisions/0005).
 /// </summary>
 public sealed class WallClockExecutor(IActionExecutor inner, TimeProvider time) : IRevertibleActionExecutor
 {
