@@ -27,6 +27,8 @@ public static class AutoRespondCli
         EventsCommand.Create(console),
         ConfigCommand.Create(console),
         SimulateCommand.Create(console),
+        RunCommand.Create(console),
+        ApiCommand.Create(console),
         AiUsageCommand.Create(console),
         ReportCommand.Create(console),
     };

@@ -16,14 +16,29 @@ public sealed class ChangeWindowEvaluator
     public static readonly TimeSpan ResemblanceHorizon = TimeSpan.FromHours(24);
 
     private readonly NetworkConfig _network;
+    private readonly IReadOnlyList<WindowSchedule> _fixed;
+    private IReadOnlyList<WindowSchedule> _schedules;
 
+    /// <param name="windows">The config file's windows: always in force, whatever <see cref="ReplaceStored"/> is given.</param>
     public ChangeWindowEvaluator(IEnumerable<WindowConfig> windows, NetworkConfig network)
     {
         _network = network;
-        Schedules = [.. windows.Select(WindowSchedule.For)];
+        _fixed = [.. windows.Select(WindowSchedule.For)];
+        _schedules = _fixed;
     }
 
-    public IReadOnlyList<WindowSchedule> Schedules { get; }
+    /// <summary>The config file's windows, then the stored ones; one consistent list per read.</summary>
+    public IReadOnlyList<WindowSchedule> Schedules => Volatile.Read(ref _schedules);
+
+    /// <summary>
+    /// Puts <paramref name="stored"/> (the API's windows, already evaluable: see <see cref="WindowSchedule.For"/>) in
+    /// force next to the config file's, replacing the previous stored set atomically.
+    /// </summary>
+    public void ReplaceStored(IEnumerable<WindowSchedule> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        Volatile.Write(ref _schedules, [.. _fixed, .. stored]);
+    }
 
     /// <summary>The occurrences open at <paramref name="time"/> whose scope covers the subject, in window order.</summary>
     public IReadOnlyList<WindowOccurrence> Covering(WindowSubject subject, DateTimeOffset time) =>

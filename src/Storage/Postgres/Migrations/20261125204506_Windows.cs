@@ -1,0 +1,92 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AutoRespond.Storage.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Windows : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "posted_events",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    time = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    user = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    message_id = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    detail_json = table.Column<string>(type: "text", nullable: false),
+                    posted_by = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    posted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_posted_events", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "windows",
+                columns: table => new
+                {
+                    id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    end = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    rrule = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    tz = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    scope_json = table.Column<string>(type: "text", nullable: false),
+                    effect = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    cap_score = table.Column<double>(type: "double precision", nullable: true),
+                    external_id = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    created_by = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_by = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_windows", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posted_events_address_time",
+                table: "posted_events",
+                columns: new[] { "address", "time" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_posted_events_kind_user_time",
+                table: "posted_events",
+                columns: new[] { "kind", "user", "time" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_windows_external_id",
+                table: "windows",
+                column: "external_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_windows_start",
+                table: "windows",
+                column: "start");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "posted_events");
+
+            migrationBuilder.DropTable(
+                name: "windows");
+        }
+    }
+}
