@@ -5,7 +5,7 @@
 # simulators and the roles as separate processes (sensor, brain, two responders, api), replays the scan-swarm scenario
 # (40 attacking laptops = 40 incidents, each answered with a ticket at ServiceNow and a 20 s block at OPNsense),
 # kills the broker with SIGKILL and restarts it three times (once with --short) and kills one responder with SIGKILL
-# (restarting it) mid-run, waits until every block has expired, then reconciles the ledger with a reference replay and
+# (restarting it) in the middle of an action mid-run, waits until every block has expired, then reconciles the ledger with a reference replay and
 # with what the simulators hold. The last line on stdout is exactly:
 #   incidents=N lost=N duplicates=N orphaned=N
 # Exit status is non-zero unless lost, duplicates and orphaned are all 0. Logs: artifacts/fault-test/.
@@ -85,6 +85,45 @@ kill_broker() {
     log "broker back"
 }
 
+# The responder with a ticket action in flight: its log says "applying ACT (ticket)" with no "ACT (ticket) applied" after.
+responder_in_flight() {
+    local name id
+    for name in responder-1 responder-2; do
+        id=$(grep -o 'applying act-[0-9a-f-]* (ticket)' "$OUT/$name.log" 2>/dev/null | tail -n 1 | awk '{print $2}')
+        [[ -n $id ]] || continue
+        grep -q "$id (ticket) applied" "$OUT/$name.log" || { echo "$name"; return; }
+    done
+}
+
+# Kill -9 the responder that is in the middle of an action: ServiceNow is told to hold its next call for 8 s, and the
+# worker making it dies while it waits. The action must then be completed by a surviving worker, exactly once.
+MID_ACTION=
+kill_responder_mid_action() {
+    curl -fsS -X POST "$SIM/_sim/faults" -H 'Content-Type: application/json' \
+        -d '{"vendor":"servicenow","status":503,"times":1,"delayMilliseconds":8000}' >/dev/null
+    local victim="" i
+    for i in $(seq 1 150); do
+        if [[ $(curl -fsS "$SIM/_sim/pending?vendor=servicenow" | grep -o '"in_flight":[0-9]*' | cut -d: -f2) -ge 1 ]]; then
+            victim=$(responder_in_flight)
+            [[ -n $victim ]] && break
+        fi
+        sleep 0.1
+    done
+    curl -fsS -X DELETE "$SIM/_sim/faults" >/dev/null
+    if [[ -z $victim ]]; then
+        log "FAULT: no ticket action came in flight within 15 s; killing responder-1 between actions instead"
+        victim=responder-1
+    else
+        MID_ACTION=$(grep -o 'applying act-[0-9a-f-]* (ticket)' "$OUT/$victim.log" | tail -n 1 | awk '{print $2}')
+        echo "$MID_ACTION" >"$OUT/mid-action"
+    fi
+    log "FAULT: kill -9 $victim (pid ${PIDS[$victim]})${MID_ACTION:+ while it applies $MID_ACTION}"
+    kill -KILL "${PIDS[$victim]}"
+    mv "$OUT/$victim.log" "$OUT/$victim-killed.log"
+    sleep 3
+    start "$victim" "$AR" responder "${cfg[@]}"
+}
+
 sql() { psql -h 127.0.0.1 -p "$PGPORT" -U postgres -d "$DB" -tAc "$1" 2>/dev/null || echo 0; }
 
 [[ -z ${AR_TEST_RABBITMQ:-} ]] || { log "AR_TEST_RABBITMQ is set: this test must own its broker to kill it; unset it"; exit 2; }
@@ -146,16 +185,16 @@ if "$AR" api --help >/dev/null 2>&1; then start api "$AR" api "${cfg[@]}"; fi
 sleep 8 # roles connected, queues declared, database migrated
 
 # Background fast, then the 48 minutes of the swarm at SPEED x real time.
-SPEED=$((SHORT ? 240 : 60))
+SPEED=$((SHORT ? 120 : 60))
 start sensor "$AR" sensor "${cfg[@]}" --replay "$W/swarm.pcap" --speed "$SPEED" --pace-from 2026-11-05T09:00:00Z
 SWARM_SECONDS=$((2900 / SPEED))
 if ((SHORT)); then
-    sleep 4; kill_broker 2
-    sleep 2; log "FAULT: kill -9 responder-1"; kill -KILL "${PIDS[responder-1]}"; sleep 2; start responder-1 "$AR" responder "${cfg[@]}"
+    sleep 3; kill_responder_mid_action
+    sleep 2; kill_broker 2
 else
     step=$((SWARM_SECONDS / 5))
     sleep "$step"; kill_broker 3
-    sleep "$step"; log "FAULT: kill -9 responder-1"; kill -KILL "${PIDS[responder-1]}"; sleep 3; start responder-1 "$AR" responder "${cfg[@]}"
+    sleep "$step"; kill_responder_mid_action
     sleep "$step"; kill_broker 3
     sleep "$step"; kill_broker 5
 fi
@@ -177,6 +216,14 @@ curl -s "$SIM/_sim/requests" >"$OUT/simulator-requests.json" || true
 "$AR" reconcile "${cfg[@]}" --simulators "$SIM/" --expected "$W/reference.jsonl" --details 2>"$OUT/reconcile.log" >"$W/result" || true
 cat "$OUT/reconcile.log" >&2
 line=$(tail -n 1 "$W/result")
+if [[ -n $MID_ACTION ]]; then
+    if grep -q "$MID_ACTION (ticket) applied: True" "$OUT"/responder-?.log; then
+        log "mid-action kill: $MID_ACTION was completed by a surviving worker"
+    else
+        log "mid-action kill: $MID_ACTION was NOT completed after its worker died"
+        line="${line/ lost=0/ lost=1}"
+    fi
+fi
 [[ -n $line ]] || line="incidents=0 lost=-1 duplicates=-1 orphaned=-1"
 echo "$line"
 [[ $line == *" lost=0 duplicates=0 orphaned=0" ]]

@@ -25,7 +25,7 @@ ensure_packages() {
     local missing=() p
     # chromium + chromium-driver: the console browser test; poppler-utils + fonts-dejavu-core: PDF reports;
     # nftables + iproute2 + python3: the nftables executor and its namespace tests (TCP endpoints).
-    for p in libpcap0.8 rabbitmq-server chromium chromium-driver poppler-utils fonts-dejavu-core nftables iproute2 python3; do pkg_installed "$p" || missing+=("$p"); done
+    for p in libpcap0.8 rabbitmq-server chromium chromium-driver poppler-utils fonts-dejavu-core nftables iproute2 python3 curl; do pkg_installed "$p" || missing+=("$p"); done
     command -v tshark >/dev/null 2>&1 || pkg_installed tshark || missing+=(tshark)
     [[ -n $(postgres_bindir) ]] || missing+=(postgresql-15)
     ((${#missing[@]} == 0)) && { log "packages: all present"; return; }

@@ -13,7 +13,8 @@ namespace AutoRespond.Simulators;
 
 /// <summary>
 /// Every vendor simulator on one loopback listener (their routes do not overlap), plus <c>/_sim/requests</c>
-/// (the journal, as JSON) and <c>/_sim/faults</c> (queue a fault). Used by tests, <c>autorespond simulators</c>
+/// (the journal, as JSON), <c>/_sim/pending?vendor=</c> (requests being answered now) and <c>/_sim/faults</c> (queue a
+/// fault: <c>{"vendor","status","times","retryAfterSeconds","delayMilliseconds","body","pathPrefix"}</c>). Used by tests, <c>autorespond simulators</c>
 /// and the fault test. Listens on 127.0.0.1 only.
 /// </summary>
 public sealed class SimulatorHost : IAsyncDisposable
@@ -74,9 +75,15 @@ public sealed class SimulatorHost : IAsyncDisposable
         var control = app.MapGroup("/_sim");
         control.MapGet("/requests", (string? vendor) =>
             Results.Json(vendor is null ? context.Journal.All() : context.Journal.For(vendor), ControlJson));
+        control.MapGet("/pending", (string vendor) => Results.Json(new { vendor, in_flight = context.InFlight.GetValueOrDefault(vendor) }));
         control.MapDelete("/requests", () =>
         {
             context.Journal.Clear();
+            return Results.NoContent();
+        });
+        control.MapDelete("/faults", () =>
+        {
+            context.Faults.Clear();
             return Results.NoContent();
         });
         control.MapPost("/faults", (FaultRequest request) =>

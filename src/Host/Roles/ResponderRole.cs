@@ -5,6 +5,7 @@ using AutoRespond.Host.Bus;
 using AutoRespond.Responders;
 using AutoRespond.Responders.Dispatch;
 using AutoRespond.Responders.Policy;
+using AutoRespond.Responders.Windows;
 using AutoRespond.Storage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,18 +35,23 @@ internal static class ResponderRole
         var executors = services.AddExecutors(config.Integrations);
         services.AddSingleton<IActionDispatcher>(sp => new BusActionDispatcher(sp.GetRequiredService<IClientFactory>(), bus.EndpointPrefix, DispatchTimeout));
         services.AddResponseEngine(config);
+        services.AddWindowStore(); // stored change windows (made through the API) reach this process: reload at start, on WindowChanged
+        services.AddStoredWindows();
         services.AddResponseBackgroundServices();
         services.AddSingleton(sp => new InProcessDispatcher(sp.GetServices<IActionExecutor>()
             .Select(e => (IActionExecutor)new WallClockExecutor(e, sp.GetRequiredService<TimeProvider>()))));
-        services.AddScoped(sp => new ActionCommandConsumer(sp.GetRequiredService<InProcessDispatcher>(), worker));
+        services.AddScoped(sp => new ActionCommandConsumer(sp.GetRequiredService<InProcessDispatcher>(), worker,
+            sp.GetRequiredService<ILogger<ActionCommandConsumer>>()));
         if (config.Bus.Transport == BusTransport.RabbitMq && config.Bus.Uri is { } broker)
             services.AddHostedService(_ => new TopologyStartup(broker, ActionKinds.All.Select(k => BusActionDispatcher.QueueName(bus.EndpointPrefix, k))));
         services.AddHostedService(sp => new PolicyStartup(sp.GetRequiredService<PolicyLoader>(), sp.GetRequiredService<ILogger<PolicyStartup>>()));
+        services.AddHostedService(sp => new WindowStartup(sp.GetRequiredService<WindowLoader>(), sp.GetRequiredService<ILogger<WindowStartup>>()));
         var kinds = executors.Registered.Select(r => r.Split('/')[0]).Distinct(StringComparer.Ordinal).ToArray();
         services.AddAutoRespondBus(bus, x =>
         {
             x.AddConsumer<IncidentScoredConsumer, IncidentScoredConsumerDefinition>();
             x.AddConsumer<PolicyChangedConsumer, PolicyChangedConsumerDefinition>();
+            x.AddConsumer<WindowChangedConsumer>();
             x.AddConsumer<ActionCommandConsumer>().ExcludeFromConfigureEndpoints();
         }, (context, endpoint) =>
         {
@@ -83,6 +89,18 @@ internal static class ResponderRole
         {
             var result = await loader.LoadCurrentAsync(cancellationToken);
             log.LogInformation("policy at start: {Status} (version {Version})", result.Status, result.Version);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>At start, the stored change windows join the config file's (then every <c>WindowChanged</c> reloads them).</summary>
+    private sealed class WindowStartup(WindowLoader loader, ILogger<WindowStartup> log) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            int count = await loader.ReloadAsync(cancellationToken);
+            log.LogInformation("stored change windows at start: {Count}", count);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

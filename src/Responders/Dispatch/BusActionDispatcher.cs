@@ -27,18 +27,36 @@ public sealed class BusActionDispatcher(IClientFactory clients, string endpointP
     public async ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken) =>
         await RequestAsync(revert.Header.Kind, new RevertActionRequest(revert), cancellationToken);
 
+    /// <summary>
+    /// Sends the command and waits for a worker's answer, re-sending it when no answer comes within
+    /// <see cref="AttemptTimeout"/> or the broker connection fails: an answer lost with a restarting broker (its reply
+    /// queue is not durable) or a worker killed mid-action must not leave the action undecided. Re-sending is safe
+    /// because the action id is the idempotency key at the target; the whole wait is bounded by the dispatcher's timeout.
+    /// </summary>
     private async ValueTask<DispatchOutcome> RequestAsync<T>(string kind, T command, CancellationToken cancellationToken)
         where T : class
     {
-        var client = clients.CreateRequestClient<T>(new Uri($"exchange:{QueueName(endpointPrefix, kind)}"), RequestTimeout.After(ms: (int)timeout.TotalMilliseconds));
-        try
+        var address = new Uri($"exchange:{QueueName(endpointPrefix, kind)}");
+        var attempt = TimeSpan.FromTicks(Math.Min(AttemptTimeout.Ticks, timeout.Ticks));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (int tries = 1; ; tries++)
         {
-            var response = await client.GetResponse<ActionOutcome>(command, cancellationToken);
-            return new DispatchOutcome(response.Message.Applied, $"{response.Message.Worker}: {response.Message.Detail}");
-        }
-        catch (RequestTimeoutException)
-        {
-            return new DispatchOutcome(false, $"no {kind} worker answered within {timeout.TotalSeconds:0} s (queue {QueueName(endpointPrefix, kind)})");
+            try
+            {
+                var client = clients.CreateRequestClient<T>(address, RequestTimeout.After(ms: (int)attempt.TotalMilliseconds));
+                var response = await client.GetResponse<ActionOutcome>(command, cancellationToken);
+                return new DispatchOutcome(response.Message.Applied, $"{response.Message.Worker}: {response.Message.Detail}");
+            }
+            catch (Exception e) when (e is RequestTimeoutException or MassTransitException && !cancellationToken.IsCancellationRequested)
+            {
+                if (clock.Elapsed + attempt > timeout)
+                    return new DispatchOutcome(false,
+                        $"no {kind} worker answered within {timeout.TotalSeconds:0} s ({tries} attempts; queue {QueueName(endpointPrefix, kind)})");
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(2000, 200 * tries)), cancellationToken);
+            }
         }
     }
+
+    /// <summary>How long one attempt waits for a worker's answer before the command is sent again.</summary>
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(20);
 }

@@ -31,4 +31,7 @@ public sealed class SimulatorContext(RequestJournal journal, FaultPlan faults, S
     public SimulatorCredentials Credentials { get; } = credentials;
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>Requests being answered right now, per vendor (an action in flight at the target).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, int> InFlight { get; } = new(StringComparer.Ordinal);
 }

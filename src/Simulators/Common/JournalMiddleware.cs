@@ -25,10 +25,18 @@ internal sealed class JournalMiddleware(RequestDelegate next, SimulatorContext c
         var time = context.Time.GetUtcNow();
 
         var fault = context.Faults.Take(tag.Vendor, http.Request.Path.Value ?? "");
-        if (fault is not null)
-            await AnswerFaultAsync(http, fault, vendors[tag.Vendor]);
-        else
-            await next(http);
+        context.InFlight.AddOrUpdate(tag.Vendor, 1, (_, n) => n + 1);
+        try
+        {
+            if (fault is not null)
+                await AnswerFaultAsync(http, fault, vendors[tag.Vendor]);
+            else
+                await next(http);
+        }
+        finally
+        {
+            context.InFlight.AddOrUpdate(tag.Vendor, 0, (_, n) => n - 1);
+        }
 
         var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         context.Journal.Add(new RecordedRequest(sequence, tag.Vendor, http.Request.Method, http.Request.Path.Value ?? "",
