@@ -1,4 +1,5 @@
 using AutoRespond.Api.Actions;
+using AutoRespond.Api.AiUsage;
 using AutoRespond.Api.Changes;
 using AutoRespond.Api.Console;
 using AutoRespond.Api.Devices;
@@ -27,6 +28,7 @@ public static class ApiEndpointRouteBuilderExtensions
         DeviceEndpoints.Map(api);
         ServiceNowEndpoints.Map(api);
         EventEndpoints.Map(api);
+        AiUsageEndpoints.Map(api);
         HealthEndpoints.Map(app);
         MetricsEndpoint.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AutoRespond.Executors;
 using AutoRespond.Host.Cli;
 using AutoRespond.Host.Hosting;
 
@@ -12,7 +13,8 @@ internal static class RunCommand
         var config = CommonOptions.Config();
         var interfaces = new Option<string[]>("--interface", "-i")
         {
-            Description = "Capture live on this interface (repeatable). Not wired into 'run' yet: use --replay.",
+            Description = "Capture live on this interface (repeatable; needs root or CAP_NET_RAW). The sensor also executes the "
+                + "tcp-reset action kind there.",
             HelpName = "NAME",
             AllowMultipleArgumentsPerToken = false,
         };
@@ -23,7 +25,8 @@ internal static class RunCommand
             HelpName = "CAPTURE",
         };
         var command = new Command("run",
-            "The all-in-one service: sensor, brain, response engine, HTTP API and web console in one process, on the in-memory "
+            "The all-in-one service: live capture (or replayed captures), brain, response engine, responders (the configured "
+            + "integrations, and tcp-reset by the sensor), HTTP API and web console in one process, on the in-memory "
             + "bus and the embedded SQLite database unless the config names RabbitMQ and PostgreSQL. The API listens on "
             + "api.listen (default http://127.0.0.1:5080); the console is at /console/. Stop with Ctrl+C.")
         {
@@ -38,9 +41,9 @@ internal static class RunCommand
     {
         var config = CommonOptions.LoadConfig(configFile, console);
         if (config is null) return ExitCodes.Usage;
-        if (interfaces.Length > 0)
+        if (interfaces.FirstOrDefault(string.IsNullOrWhiteSpace) is not null)
         {
-            console.Fail("live capture (--interface) is not wired into 'run' yet; replay captures with --replay CAPTURE");
+            console.Fail("--interface needs an interface name");
             return ExitCodes.Usage;
         }
         if (replay.FirstOrDefault(f => !f.Exists) is { } missing)
@@ -48,9 +51,16 @@ internal static class RunCommand
             console.Fail($"{missing.FullName}: file not found");
             return ExitCodes.UnreadableCapture;
         }
-        if (replay.Length == 0)
-            console.Error.WriteLine("autorespond: no capture source (--replay CAPTURE); serving the API and console on the stored data");
-        return await WebHostRunner.RunAsync(config, HostMode.Run,
-            new WebHostOptions { Replay = [.. replay.Select(f => f.FullName)] }, console, cancellationToken);
+        if (replay.Length == 0 && interfaces.Length == 0)
+        {
+            console.Error.WriteLine("autorespond: no capture source (--interface NAME or --replay CAPTURE); serving the API and console "
+                + "on the stored data");
+        }
+        return await WebHostRunner.RunAsync(config, HostMode.Run, new WebHostOptions
+        {
+            Replay = [.. replay.Select(f => f.FullName)],
+            Interfaces = interfaces,
+            AddExecutors = (services, c) => services.AddExecutors(c.Integrations),
+        }, console, cancellationToken);
     }
 }

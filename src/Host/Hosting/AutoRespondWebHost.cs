@@ -1,7 +1,9 @@
 using AutoRespond.Api;
 using AutoRespond.Api.Devices;
+using AutoRespond.Brain.Ai;
 using AutoRespond.Configuration;
 using AutoRespond.Host.Bus;
+using AutoRespond.Reports;
 using AutoRespond.Responders;
 using AutoRespond.Responders.Confirmation;
 using AutoRespond.Responders.Dispatch;
@@ -14,6 +16,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using StorageProvider = AutoRespond.Storage.StorageProvider;
 
@@ -42,6 +45,22 @@ public static class AutoRespondWebHost
             .AddFilter("AutoRespond.Api.Security.ApiKeyAuthenticationHandler", LogLevel.Warning) // "challenged" on every 401
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.Error); // /health/ready reports degraded itself
 
+        // Live interfaces are opened first: a wrong name or missing privilege stops the host before it serves.
+        var live = mode == HostMode.Run && options.Interfaces.Count > 0 ? LiveCapture.Open(options.Interfaces) : null;
+        try
+        {
+            return await BuildAsync(builder, config, mode, options, live, cancellationToken);
+        }
+        catch
+        {
+            live?.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<WebApplication> BuildAsync(WebApplicationBuilder builder, AutoRespondConfig config, HostMode mode,
+        WebHostOptions options, LiveCapture? live, CancellationToken cancellationToken)
+    {
         var services = builder.Services;
         services.AddAutoRespondStorage(StorageOf(config));
         services.AddWindowStore();
@@ -61,9 +80,19 @@ public static class AutoRespondWebHost
             services.AddSingleton<IActionDispatcher>(sp => new BusActionDispatcher(sp.GetRequiredService<IClientFactory>(), responders,
                 Roles.ResponderRole.DispatchTimeout));
         }
+        options.AddExecutors?.Invoke(services, config); // the executor seam: run passes AddExecutors(config.Integrations)
+        if (live is not null)
+        {
+            services.AddSingleton(_ => live); // disposed with the host
+            services.AddSingleton(sp => new SensorResetExecutor(live.Enforcers, sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<SensorResetExecutor>>()));
+            services.AddSingleton<IActionExecutor>(sp => sp.GetRequiredService<SensorResetExecutor>());
+        }
+        // Actions decided on packet time (replay) still get their whole duration at the target (docs/decisions/0005).
+        services.TryAddSingleton<IActionDispatcher>(sp => new InProcessDispatcher(sp.GetServices<IActionExecutor>()
+            .Select(e => (IActionExecutor)new WallClockExecutor(e, sp.GetRequiredService<TimeProvider>()))));
         services.AddResponseEngine(config);
         services.AddStoredWindows();
-        options.AddExecutors?.Invoke(services, config); // the executor seam: AddExecutors(config) goes here
         services.AddSingleton<IApiChangePublisher, BusChangePublisher>();
         services.AddAutoRespondBus(bus, x =>
         {
@@ -75,13 +104,15 @@ public static class AutoRespondWebHost
 
         if (mode == HostMode.Run)
         {
+            services.AddAutoRespondReports(config);
             AddExpiry(services);
             // Replayed actions were held at capture time, long past: their approval timeout would drop them at once,
             // so the fail-safe runs only on live input.
             if (options.Replay.Count == 0) AddConfirmationTimeout(services);
-            services.AddHostedService(sp => new PipelineFeeder(options.Replay, config, sp.GetRequiredService<ResponseEngine>(),
-                sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<IBaselineStore>(), sp.GetRequiredService<ChangeWindowEvaluator>(),
-                sp.GetRequiredService<InProcessDeviceDirectory>(), status, sp.GetRequiredService<ILogger<PipelineFeeder>>()));
+            services.AddHostedService(sp => new PipelineFeeder(options.Replay, live, sp.GetService<SensorResetExecutor>(), config,
+                sp.GetRequiredService<ResponseEngine>(), sp.GetRequiredService<IIncidentStore>(), sp.GetRequiredService<IBaselineStore>(),
+                sp.GetRequiredService<ChangeWindowEvaluator>(), sp.GetRequiredService<InProcessDeviceDirectory>(),
+                sp.GetRequiredService<AiUsageInventory>(), status, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PipelineFeeder>>()));
         }
 
         var app = builder.Build();

@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoRespond.Api.Devices;
 using AutoRespond.Brain;
+using AutoRespond.Brain.Ai;
 using AutoRespond.Brain.Snapshot;
 using AutoRespond.Configuration;
 using AutoRespond.Contracts;
@@ -16,38 +18,46 @@ using Microsoft.Extensions.Logging;
 namespace AutoRespond.Host.Hosting;
 
 /// <summary>
-/// The pipeline of <c>run</c> fed from captures (<c>--replay</c>): sensor → brain → storage and response engine, on
-/// packet time, one packet at a time (as <c>replay</c>), but with the host's engine (ledger, policy and window
-/// reloads, confirmations) so the API and console see every incident, breach and action. The brain starts from the
-/// stored snapshot and saves its own, and the pattern of life, when the captures are done; the device directory is
-/// refreshed as it goes. Afterwards the host keeps serving.
+/// The pipeline of <c>run</c>: sensor → brain → storage and response engine, with the host's engine (ledger, policy and
+/// window reloads, confirmations) so the API and console see every incident, breach and action. Captures
+/// (<c>--replay</c>) go first, on packet time, one packet at a time (as <c>replay</c>); then the live interfaces
+/// (<c>--interface</c>), on the wall clock, each read on its own thread. Every event goes through one lock into the
+/// pattern of life, the shadow-AI inventory and the brain (which is not thread safe); incidents are handed to the engine
+/// from this service's loop. The brain starts from the stored snapshot and saves its own, and the pattern of life, when
+/// the input ends or the host stops; the device directory is refreshed as it goes.
 /// </summary>
 internal sealed partial class PipelineFeeder(
     IReadOnlyList<string> captures,
+    LiveCapture? live,
+    SensorResetExecutor? resets,
     AutoRespondConfig config,
     ResponseEngine engine,
     IIncidentStore incidents,
     IBaselineStore baselines,
     ChangeWindowEvaluator windows,
     InProcessDeviceDirectory directory,
+    AiUsageInventory inventory,
     PipelineStatus status,
+    TimeProvider time,
     ILogger<PipelineFeeder> logger) : BackgroundService, INetworkEventSink, IBrainObserver
 {
     private const long PublishEvery = 1 << 16;
+    private static readonly TimeSpan LiveTick = TimeSpan.FromMilliseconds(250);
+    private const int DevicesEveryTicks = 8;
+    private const int StatisticsEveryTicks = 240;
     private static readonly JsonSerializerOptions SnapshotJson = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-    private readonly Queue<IncidentScored> _pending = new();
+    private readonly ConcurrentQueue<IncidentScored> _pending = new();
     private readonly PatternOfLife _pattern = new();
+    private readonly Lock _gate = new();
     private BrainEngine? _brain;
     private int _breaches;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        if (captures.Count == 0) return;
+        if (captures.Count == 0 && live is null) return;
         var brain = _brain = new BrainEngine(BrainOptions.From(config) with { IsInsideWindow = InsideWindow }, config.Network,
             BrainEngine.DefaultModels(), this);
-        long packets = 0;
-        DateTimeOffset? last = null;
         try
         {
             if (await baselines.LoadAsync(SnapshotDeviceDirectory.BrainPartition, stoppingToken) is { } stored
@@ -55,6 +65,23 @@ internal sealed partial class PipelineFeeder(
             {
                 brain.Import(snapshot);
             }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            status.Failed($"cannot load the brain snapshot: {e.GetBaseException().Message}");
+            LogFailed(logger, 0, e.GetBaseException().Message);
+            return;
+        }
+        if (captures.Count > 0 && !await ReplayAsync(brain, stoppingToken)) return;
+        if (live is not null) await LiveAsync(live, brain, stoppingToken);
+    }
+
+    private async Task<bool> ReplayAsync(BrainEngine brain, CancellationToken stoppingToken)
+    {
+        long packets = 0;
+        DateTimeOffset? last = null;
+        try
+        {
             var sensor = new SensorEngine(new SensorOptions(), this);
             using (var reader = MergedCaptureReader.Open(captures))
             {
@@ -74,17 +101,15 @@ internal sealed partial class PipelineFeeder(
             sensor.Complete();
             await DrainAsync(stoppingToken);
             PublishDevices(brain);
-            if (last is { } upTo)
-            {
-                await baselines.SaveAsync(SnapshotDeviceDirectory.BrainPartition, JsonSerializer.Serialize(brain.Export(), SnapshotJson), upTo, stoppingToken);
-                await baselines.SaveAsync(PatternOfLife.Partition, JsonSerializer.Serialize(_pattern.Export()), upTo, stoppingToken);
-            }
+            if (last is { } upTo) await SaveAsync(brain, upTo, stoppingToken);
             status.Done($"replayed {packets} packets, {_breaches} breaches");
             LogReplayed(logger, packets, _breaches, captures.Count);
+            return true;
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             status.Done($"stopped after {packets} packets");
+            return false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -93,13 +118,71 @@ internal sealed partial class PipelineFeeder(
             PublishDevices(brain);
             status.Failed($"replay failed after {packets} packets: {e.GetBaseException().Message}");
             LogFailed(logger, packets, e.GetBaseException().Message);
+            return false;
         }
     }
 
-    private bool InsideWindow(string ip, DateTimeOffset time)
+    private async Task LiveAsync(LiveCapture capture, BrainEngine brain, CancellationToken stoppingToken)
+    {
+        string names = string.Join(", ", capture.Interfaces);
+        capture.Start(this, stoppingToken);
+        status.Done($"capturing live on {names}");
+        LogLive(logger, names);
+        long ticks = 0;
+        using var timer = new PeriodicTimer(LiveTick, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await DrainAsync(stoppingToken);
+                if (++ticks % DevicesEveryTicks == 0)
+                {
+                    PublishDevices(brain);
+                    resets?.ExpireDue();
+                }
+                if (ticks % StatisticsEveryTicks == 0) capture.LogStatistics(logger);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping: finish below
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            status.Failed($"live pipeline failed: {e.GetBaseException().Message}");
+            LogFailed(logger, 0, e.GetBaseException().Message);
+        }
+        capture.Join(TimeSpan.FromSeconds(5));
+        capture.LogStatistics(logger);
+        using var finish = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        try
+        {
+            await DrainAsync(finish.Token);
+            PublishDevices(brain);
+            await SaveAsync(brain, time.GetUtcNow(), finish.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or InvalidOperationException or IOException)
+        {
+            LogFailed(logger, 0, $"saving at stop: {e.GetBaseException().Message}");
+        }
+    }
+
+    private async Task SaveAsync(BrainEngine brain, DateTimeOffset upTo, CancellationToken cancellationToken)
+    {
+        string brainJson, patternJson;
+        lock (_gate)
+        {
+            brainJson = JsonSerializer.Serialize(brain.Export(), SnapshotJson);
+            patternJson = JsonSerializer.Serialize(_pattern.Export());
+        }
+        await baselines.SaveAsync(SnapshotDeviceDirectory.BrainPartition, brainJson, upTo, cancellationToken);
+        await baselines.SaveAsync(PatternOfLife.Partition, patternJson, upTo, cancellationToken);
+    }
+
+    private bool InsideWindow(string ip, DateTimeOffset at)
     {
         string? zone = System.Net.IPAddress.TryParse(ip, out var address) ? config.Network.ZoneOf(address, null)?.Name : null;
-        return windows.Covering(new WindowSubject(ip, zone), time).Count > 0;
+        return windows.Covering(new WindowSubject(ip, zone), at).Count > 0;
     }
 
     private async ValueTask DrainAsync(CancellationToken cancellationToken)
@@ -111,19 +194,32 @@ internal sealed partial class PipelineFeeder(
         }
     }
 
-    private void PublishDevices(BrainEngine brain) =>
-        directory.Publish([.. brain.Devices.All.Select(d => new DeviceInfo(d.Id, d.Ip, d.Mac, d.Hostname, d.Zone?.Name, d.RoleNames(),
-            d.FirstSeen, d.LastSeen)).OrderBy(d => d.Ip, StringComparer.Ordinal)], _pattern.Export());
+    private void PublishDevices(BrainEngine brain)
+    {
+        DeviceInfo[] devices;
+        IReadOnlyDictionary<string, DevicePattern> patterns;
+        lock (_gate)
+        {
+            devices = [.. brain.Devices.All.Select(d => new DeviceInfo(d.Id, d.Ip, d.Mac, d.Hostname, d.Zone?.Name, d.RoleNames(),
+                d.FirstSeen, d.LastSeen)).OrderBy(d => d.Ip, StringComparer.Ordinal)];
+            patterns = _pattern.Export();
+        }
+        directory.Publish(devices, patterns);
+    }
 
     void INetworkEventSink.Publish(NetworkEvent e)
     {
-        _pattern.Observe(e);
-        _brain!.Process(e);
+        lock (_gate)
+        {
+            _pattern.Observe(e);
+            inventory.Observe(e);
+            _brain!.Process(e);
+        }
     }
 
     void INetworkEventSink.AdvanceTo(DateTimeOffset packetTime) { }
 
-    void IBrainObserver.OnBreach(Breach breach) => _breaches++;
+    void IBrainObserver.OnBreach(Breach breach) => Interlocked.Increment(ref _breaches);
 
     void IBrainObserver.OnIncident(IncidentScored incident) => _pending.Enqueue(incident);
 
@@ -131,6 +227,9 @@ internal sealed partial class PipelineFeeder(
         Message = "Replayed {Packets} packets from {Captures} capture(s): {Breaches} breaches; serving on")]
     private static partial void LogReplayed(ILogger logger, long packets, int breaches, int captures);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Replay stopped after {Packets} packets: {Problem}")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Error, Message = "Pipeline stopped after {Packets} packets: {Problem}")]
     private static partial void LogFailed(ILogger logger, long packets, string problem);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Information, Message = "Capturing live on {Interfaces}")]
+    private static partial void LogLive(ILogger logger, string interfaces);
 }

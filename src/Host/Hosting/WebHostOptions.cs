@@ -9,6 +9,9 @@ public sealed record WebHostOptions
     /// <summary>Captures fed through the pipeline on packet time (<c>run --replay</c>) before it goes on serving.</summary>
     public IReadOnlyList<string> Replay { get; init; } = [];
 
+    /// <summary>Interfaces captured live (<c>run --interface NAME</c>) after the captures, on the wall clock, until the host stops.</summary>
+    public IReadOnlyList<string> Interfaces { get; init; } = [];
+
     /// <summary>Overrides <c>api.listen</c> (tests: <c>http://127.0.0.1:0</c>).</summary>
     public Uri? Listen { get; init; }
 
@@ -17,7 +20,8 @@ public sealed record WebHostOptions
 
     /// <summary>
     /// The executor seam: registers <c>IActionExecutor</c>s (the integrations) for the response engine's in-process
-    /// dispatcher. <c>run</c> will pass the executors' own registration here (<c>AddExecutors(config)</c>); tests pass fakes.
+    /// dispatcher. <c>run</c> passes the executors' own registration here (<c>AddExecutors(config.Integrations)</c>); tests pass fakes.
+    /// Every executor is wrapped in a <c>WallClockExecutor</c> by the host.
     /// </summary>
     public Action<IServiceCollection, AutoRespondConfig>? AddExecutors { get; init; }
 

@@ -1,5 +1,7 @@
 using AutoRespond.Configuration;
+using AutoRespond.Executors;
 using AutoRespond.Host.Cli;
+using AutoRespond.Sensor.Capture;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,6 +19,17 @@ internal static class WebHostRunner
         try
         {
             app = await AutoRespondWebHost.BuildAsync(config, mode, options, cancellationToken);
+        }
+        catch (ExecutorConfigurationException e)
+        {
+            // An integration's secret variable unset…: a configuration error, named without the secret.
+            console.Fail(e.Message);
+            return ExitCodes.Usage;
+        }
+        catch (CaptureException e)
+        {
+            console.Fail($"cannot capture live: {e.Message}");
+            return ExitCodes.Usage;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -31,11 +31,12 @@ public sealed partial class RunCommandTests
     }
 
     [Fact]
-    public async Task Run_WithInterface_ExitsWithUsageErrorSayingItIsNotWiredYet()
+    public async Task Run_UnknownInterface_ExitsWithUsageErrorNamingIt()
     {
-        var (code, _, stderr) = await InProcessAsync("run", "--interface", "eth0");
+        var (code, _, stderr) = await InProcessAsync("run", "--interface", "arNoSuchIf0");
         code.ShouldBe(ExitCodes.Usage);
-        stderr.ShouldContain("--replay");
+        stderr.ShouldContain("arNoSuchIf0");
+        stderr.ShouldNotContain("listening on");
     }
 
     [Fact]

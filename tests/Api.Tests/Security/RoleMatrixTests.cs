@@ -57,6 +57,7 @@ public sealed class RoleMatrixTests
         Get("/api/v1/devices/{id}", Fixed("api/v1/devices/10.10.0.66"), Readers),
         new("POST", "/api/v1/changes/servicenow", Fixed("api/v1/changes/servicenow"), null, Ticketing, 201),
         Get("/api/v1/events", Fixed("api/v1/events"), Readers),
+        Get("/api/v1/ai-usage", Fixed("api/v1/ai-usage"), Readers),
         new("POST", "/api/v1/events/identity", Fixed("api/v1/events/identity"),
             """{"time":"2026-12-05T22:00:00Z","user":"alice@contoso.com","address":"10.10.0.66"}""", Ticketing, 201),
         new("POST", "/api/v1/events/email", Fixed("api/v1/events/email"),
