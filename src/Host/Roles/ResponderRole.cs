@@ -44,6 +44,8 @@ internal static class ResponderRole
             sp.GetRequiredService<ILogger<ActionCommandConsumer>>()));
         if (config.Bus.Transport == BusTransport.RabbitMq && config.Bus.Uri is { } broker)
             services.AddHostedService(_ => new TopologyStartup(broker, ActionKinds.All.Select(k => BusActionDispatcher.QueueName(bus.EndpointPrefix, k))));
+        services.AddHostedService(sp => new SharedStateRefreshService(sp.GetRequiredService<PolicyLoader>(), sp.GetService<WindowLoader>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SharedStateRefreshService>>()));
         services.AddHostedService(sp => new PolicyStartup(sp.GetRequiredService<PolicyLoader>(), sp.GetRequiredService<ILogger<PolicyStartup>>()));
         services.AddHostedService(sp => new WindowStartup(sp.GetRequiredService<WindowLoader>(), sp.GetRequiredService<ILogger<WindowStartup>>()));
         var kinds = executors.Registered.Select(r => r.Split('/')[0]).Distinct(StringComparer.Ordinal).ToArray();

@@ -31,6 +31,30 @@ public sealed class PolicyHotReloadTests
     };
 
     [Fact]
+    public async Task Refresh_EveryMinute_PicksUpAVersionThisProcessWasNotToldAbout()
+    {
+        var time = new FakeTimeProvider(T0);
+        await using var services = await ResponderServices.BuildAsync(ResponderServices.NewDatabasePath(), FileConfig, time, new RecordingExecutor());
+        var store = services.GetRequiredService<IPolicyStore>();
+        var provider = services.GetRequiredService<PolicyProvider>();
+        using var refresh = new SharedStateRefreshService(services.GetRequiredService<PolicyLoader>(), null, time,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<SharedStateRefreshService>.Instance);
+        await refresh.StartAsync(Ct);
+
+        int version = await store.SaveAsync(ResponsePolicyJson.Serialize(BlockLadder), "alice", "set on another responder", time.GetUtcNow(), Ct);
+        provider.Current.Version.ShouldBe(0); // no PolicyChanged reached this process
+        // The service's loop starts on its own thread: keep the fake minutes coming until its timer has seen one.
+        for (int i = 0; i < 300 && provider.Current.Version != version; i++)
+        {
+            time.Advance(SharedStateRefreshService.Period);
+            await Task.Delay(10, Ct);
+        }
+
+        provider.Current.Version.ShouldBe(version);
+        await refresh.StopAsync(Ct);
+    }
+
+    [Fact]
     public async Task Load_ValidVersion_DecisionsAfterTheSwapUseTheNewLadderAndCarryItsVersion()
     {
         var time = new FakeTimeProvider(T0);
