@@ -20,10 +20,14 @@ internal static class CliRunner
     }
 
     /// <summary>Starts the built autorespond.dll with `dotnet`, exactly as a user would run the program.</summary>
-    public static async Task<Result> ProcessAsync(params string[] args)
+    public static Task<Result> ProcessAsync(params string[] args) => ProcessAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="ProcessAsync(string[])"/>, with extra environment variables (secrets named by a config).</summary>
+    public static async Task<Result> ProcessAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "autorespond.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(dll);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
