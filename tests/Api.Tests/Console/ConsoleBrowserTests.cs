@@ -1,10 +1,8 @@
+using AutoRespond.Api.Tests.Hosting;
 using AutoRespond.Contracts;
-using AutoRespond.Host.Hosting;
-using Executor = AutoRespond.Responders.Dispatch.IActionExecutor;
 using AutoRespond.Simulation.Scenarios;
-using AutoRespond.Storage;
+using AutoRespond.Simulators;
 using AutoRespond.TestUtils;
-using Microsoft.Extensions.DependencyInjection;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Support.UI;
@@ -12,8 +10,9 @@ using OpenQA.Selenium.Support.UI;
 namespace AutoRespond.Api.Tests.Console;
 
 /// <summary>
-/// End to end in headless Chromium (Debian chromium + chromium-driver, Selenium) against the host of
-/// <c>autorespond run --replay</c> on the simulated ics-sabotage capture in confirm mode: an IT user creates a change
+/// End to end in headless Chromium (Debian chromium + chromium-driver, Selenium) against a running
+/// <c>autorespond run --replay</c> process (the built program) on the simulated ics-sabotage capture in confirm mode, its
+/// integrations pointing at the vendor simulators: an IT user creates a change
 /// window, an MDR user sees the incident and its timeline, approves a held action and sees it active. Screenshots go
 /// to artifacts/api-browser/.
 /// </summary>
@@ -24,33 +23,47 @@ public sealed class ConsoleBrowserTests
     [Fact]
     public async Task Console_ItCreatesWindowMdrApprovesHeldAction_ActionIsActive()
     {
+        var ct = TestContext.Current.CancellationToken;
         var folder = Directory.CreateTempSubdirectory("autorespond-browser-");
+        await using var sim = await SimulatorHost.StartAsync(cancellationToken: ct);
         string capture = Path.Combine(folder.FullName, "ics-sabotage.pcap");
         var scenario = ScenarioCatalog.Get("ics-sabotage");
         scenario.Write(capture, new SimulationOptions(SimulationOptions.DefaultSeed));
-        await using var host = await ApiHost.StartAsync(config: db => scenario.Config.Replace("mode: dry-run", "mode: confirm", StringComparison.Ordinal)
-            + "\n" + ApiHost.ConfigYaml(db)[ApiHost.ConfigYaml(db).IndexOf("storage:", StringComparison.Ordinal)..],
-            options: new WebHostOptions
-            {
-                Replay = [capture],
-                AddExecutors = (services, _) =>
-                {
-                    foreach (var kind in ActionKinds.All) services.AddSingleton<Executor>(new TestExecutor(kind));
-                },
-            });
-        using (var probe = host.Client("none"))
+        // The scenario's policy in confirm mode, every held kind backed by a simulated target (no tcp-reset: no live interface here).
+        string url = sim.BaseUri.ToString().TrimEnd('/');
+        string config = Path.Combine(folder.FullName, "run.yaml");
+        await File.WriteAllTextAsync(config, scenario.Config
+            .Replace("mode: dry-run", "mode: confirm", StringComparison.Ordinal)
+            .Replace("[ticket, tcp-reset]", "[ticket, firewall-block]", StringComparison.Ordinal) + $$"""
+
+            storage: { provider: sqlite, path: "{{Path.Combine(folder.FullName, "ar.db")}}" }
+            api:
+              listen: http://127.0.0.1:0
+              keys:
+                - { name: mdr, key_env: TEST_AR_ADMIN, role: admin }
+                - { name: it,  key_env: TEST_AR_IT,    role: scheduler }
+            integrations:
+              fortios:    { url: "{{url}}", token_env: FORTIOS_TOKEN }
+              arista:     { url: "{{url}}", username_env: SW_USER, password_env: SW_PASS }
+              servicenow: { url: "{{url}}", username_env: SN_USER, password_env: SN_PASS }
+            """, ct);
+        var env = new Dictionary<string, string>(sim.Credentials.AsEnvironment())
         {
-            await Http.EventuallyAsync(async () =>
-                (await probe.SendAsync("GET", "health/ready")).Body.GetProperty("checks").GetProperty("pipeline").GetProperty("status").GetString() == "healthy",
-                "the replay to finish");
-        }
+            ["TEST_AR_ADMIN"] = ApiHost.AdminKey,
+            ["TEST_AR_IT"] = ApiHost.SchedulerKey,
+        };
+        var (run, client) = await RunProcess.StartAsync(env, ApiHost.AdminKey, "--config", config, "--replay", capture);
+        await using var _ = run;
+        using var __ = client;
+        await Http.EventuallyAsync(async () =>
+            (await client.SendAsync("GET", "health/ready")).Text.Contains("\"replayed ", StringComparison.Ordinal), "the replay to finish");
 
         Directory.CreateDirectory(Shots);
         using var driver = StartChromium();
         var wait = new WebDriverWait(driver, TimeSpan.FromSeconds(20));
         // The console re-renders a view after every change: an element read mid-render is stale, so look again.
         wait.IgnoreExceptionTypes(typeof(StaleElementReferenceException), typeof(NoSuchElementException));
-        string console = host.BaseAddress + "console/";
+        string console = client.BaseAddress + "console/";
 
         // IT (scheduler key) plans maintenance on the kiln PLC.
         driver.Navigate().GoToUrl(console + "#/windows");
@@ -76,7 +89,7 @@ public sealed class ConsoleBrowserTests
         wait.Until(d => d.FindElements(By.CssSelector("#timeline circle.breach-point")).Count > 5);
         Shot(driver, "03-mdr-incident-timeline.png");
 
-        // MDR approves the first held action and sees it active.
+        // MDR approves the first held action and sees it active; the simulated target received it.
         driver.Navigate().GoToUrl(console + "#/actions");
         wait.Until(d => d.FindElements(By.CssSelector("#pending-table button.approve")).Count > 0);
         var approve = driver.FindElement(By.CssSelector("#pending-table button.approve"));
@@ -92,14 +105,15 @@ public sealed class ConsoleBrowserTests
         driver.FindElement(By.Id("device-title")).Text.ShouldContain("10.20.0.21");
         Shot(driver, "06-device-pattern-of-life.png");
 
-        var ledger = await host.Get<IActionLedger>().GetAsync(actionId, TestContext.Current.CancellationToken);
-        ledger!.Action.State.ShouldBe(ActionStates.Executed);
-        ledger.History.ShouldContain(h => h.Actor == "mdr");
-        lock (TestExecutor.Applied) TestExecutor.Applied.ShouldContain(actionId);
-        var audit = await host.Get<IAuditLog>().ListAsync(new AuditQuery(), TestContext.Current.CancellationToken);
-        audit.ShouldContain(a => a.Entry.Actor == "it" && a.Entry.SubjectType == "window");
-        audit.ShouldContain(a => a.Entry.Actor == "mdr" && a.Entry.Verb == "approve" && a.Entry.SubjectId == actionId);
+        var action = (await client.SendAsync("GET", $"api/v1/actions/{actionId}")).Body;
+        action.GetProperty("state").GetString().ShouldBe(ActionStates.Executed);
+        action.GetProperty("history").EnumerateArray().ShouldContain(h => h.GetProperty("actor").GetString() == "mdr");
+        sim.Journal.All().Any(r => r.Method is "POST" or "PATCH" && r.Status is >= 200 and < 300)
+            .ShouldBeTrue("the approved action reached its simulated target");
+        var windows = (await client.SendAsync("GET", "api/v1/windows")).Body;
+        windows.EnumerateArray().ShouldContain(w => w.GetProperty("created_by").GetString() == "it");
         driver.Quit();
+        (await run.StopAsync()).ShouldBe(0, run.Stderr);
         folder.Delete(recursive: true);
     }
 
