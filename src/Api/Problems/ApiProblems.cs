@@ -16,7 +16,7 @@ internal static class ApiProblems
             detail: string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
 
     public static IResult TooLarge() =>
-        Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large",
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The request body is too large",
             detail: $"body: larger than {MaxBodyBytes / 1024} KiB",
             extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"larger than {MaxBodyBytes} bytes"] } });
 

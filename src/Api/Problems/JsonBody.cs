@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http;
 namespace AutoRespond.Api.Problems;
 
 /// <summary>
-/// Reads a request body with the API's limits: at most <see cref="ApiProblems.MaxBodyBytes"/> bytes (else 413), then
+/// Reads a request body with the API's limits: at most <see cref="ApiProblems.MaxBodyBytes"/> bytes (else a 400 naming <c>body</c>: every bad input is a 400 with the field named), then
 /// strict JSON (malformed JSON, wrong types and unknown fields are 400s naming the field).
 /// </summary>
 internal static class JsonBody

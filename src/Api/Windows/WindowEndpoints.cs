@@ -21,7 +21,7 @@ internal static class WindowEndpoints
             .RequireAuthorization(ApiRoles.ReadPolicy).WithName("list-windows").WithSummary("Stored windows and the config file's (read-only)")
             .Produces<IReadOnlyList<WindowView>>();
         group.MapPost("", CreateAsync).RequireAuthorization(ApiRoles.WindowsPolicy).WithName("create-window").WithSummary("Creates a window")
-            .Accepts<WindowRequest>("application/json").Produces<WindowView>(201).ProducesValidationProblem().ProducesProblem(413);
+            .Accepts<WindowRequest>("application/json").Produces<WindowView>(201).ProducesValidationProblem();
         group.MapGet("/occurrences", OccurrencesAsync).RequireAuthorization(ApiRoles.ReadPolicy).WithName("window-occurrences")
             .WithSummary("Occurrences of every window in [from, to) (at most 92 days)").Produces<IReadOnlyList<WindowOccurrenceView>>()
             .ProducesValidationProblem();

@@ -2,7 +2,7 @@ using AutoRespond.Storage;
 
 namespace AutoRespond.Api.Tests.Problems;
 
-/// <summary>Bad input: a 400 (413 for an oversized body) with problem details naming the field, and nothing stored.</summary>
+/// <summary>Bad input, oversized bodies included: a 400 with problem details naming the field, and nothing stored.</summary>
 public sealed class InputValidationTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     private const string Valid = """{"name":"ok","start":"2026-12-05T22:00:00Z","end":"2026-12-06T04:00:00Z"}""";
@@ -43,14 +43,14 @@ public sealed class InputValidationTests(HostFixture fixture) : IClassFixture<Ho
     }
 
     [Fact]
-    public async Task CreateWindow_OversizedBody_Returns413NamingTheBodyAndStoresNothing()
+    public async Task CreateWindow_OversizedBody_Returns400NamingTheBodyAndStoresNothing()
     {
         var host = fixture.Host;
         var before = await CountsAsync(host);
         using var client = host.Client("scheduler");
         string big = Valid.Replace("\"ok\"", "\"" + new string('a', 1024 * 1024 + 10) + "\"", StringComparison.Ordinal);
         var (status, problem, text, response) = await client.SendAsync("POST", "api/v1/windows", big);
-        status.ShouldBe(413, text);
+        status.ShouldBe(400, text);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
         problem.GetProperty("errors").TryGetProperty("body", out _).ShouldBeTrue(text);
         (await CountsAsync(host)).ShouldBe(before);
