@@ -2,6 +2,7 @@
 # Sensor throughput benchmark: AutoRespond against its peers on the same generated file, in the same run.
 # Usage: bash bench/run.sh [packets=3000000] [flows=20000]    (as root it installs tcpdump, tshark, time)
 #        bash bench/run.sh fuzz [packets] [seed] [files] [documents]   (hostile-input run, see below)
+#        (distributed-pipeline latency and throughput, issue 8: bash bench/run-latency.sh)
 # Prints a markdown table for docs/benchmarks.md on stdout; progress on stderr.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."

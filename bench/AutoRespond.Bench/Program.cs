@@ -11,15 +11,28 @@ using BenchmarkDotNet.Running;
 //   brain FILE [passes]               the brain alone on FILE's events (collected first, not timed)
 //   alloc                             BenchmarkDotNet memory diagnoser on the sensor hot path
 //   fuzz [packets] [seed] [files] [documents]   hostile-input run (FuzzMode.cs; docs/security.md)
+//   latency-inprocess | latency-bus | bus-events | actions   distributed pipeline (Pipeline/PipelineModes.cs; run-latency.sh)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | brain FILE [passes] | alloc | fuzz [packets] [seed] [files] [documents]");
+    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | brain FILE [passes] | alloc | fuzz [packets] [seed] [files] [documents] | latency-inprocess | latency-bus | bus-events | actions");
     return 2;
 }
 if (args[0] == "brain")
 {
     Console.WriteLine(BrainLoop.Run(args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5));
     return 0;
+}
+if (AutoRespond.Bench.Pipeline.PipelineModes.Names.Contains(args[0]))
+{
+    try
+    {
+        return await AutoRespond.Bench.Pipeline.PipelineModes.RunAsync(args);
+    }
+    catch (ArgumentException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 2;
+    }
 }
 if (args[0] == "fuzz")
 {
