@@ -40,6 +40,8 @@ public sealed class EventJsonWriter : IDisposable
             RdpRequestSeen => "rdp-request",
             IcsCommandSeen => "ics-command",
             DhcpSeen => "dhcp",
+            DnsAnswerSeen => "dns-answer",
+            JsonRpcSeen => "jsonrpc",
             _ => null,
         };
         if (type is null)
@@ -104,6 +106,31 @@ public sealed class EventJsonWriter : IDisposable
                 w.WriteString("server_ip", d.ServerIp);
                 w.WriteString("vendor_class", d.VendorClass);
                 Number(w, "vlan", d.Vlan);
+                break;
+            case DnsAnswerSeen a:
+                w.WriteString("uid", a.FlowUid);
+                w.WriteString("client", a.Client);
+                w.WriteString("server", a.Server);
+                w.WriteString("query", a.Query);
+                w.WriteString("qtype", a.QueryType);
+                w.WriteString("rcode", a.Rcode);
+                Strings(w, "addresses", a.Addresses);
+                Strings(w, "names", a.Names);
+                w.WriteNumber("ttl", a.Ttl);
+                break;
+            case JsonRpcSeen j:
+                Flow(w, j.FlowUid, j.Client, j.Server, j.ServerPort);
+                w.WriteString("transport", j.Transport);
+                w.WriteString("kind", j.Kind);
+                w.WriteString("method", j.Method);
+                w.WriteString("id", j.Id);
+                w.WriteBoolean("mcp", j.Mcp);
+                w.WriteString("tool", j.Tool);
+                w.WriteString("client_name", j.ClientName);
+                w.WriteString("server_name", j.ServerName);
+                w.WriteString("protocol_version", j.ProtocolVersion);
+                w.WriteString("http_host", j.HttpHost);
+                w.WriteString("http_path", j.HttpPath);
                 break;
         }
 
@@ -174,6 +201,13 @@ public sealed class EventJsonWriter : IDisposable
         w.WriteString("client", client);
         w.WriteString("server", server);
         w.WriteNumber("server_port", serverPort);
+    }
+
+    private static void Strings(Utf8JsonWriter w, string name, IReadOnlyList<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter w, string name, int? value)

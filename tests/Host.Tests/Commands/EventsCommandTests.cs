@@ -48,6 +48,24 @@ public sealed class EventsCommandTests
     }
 
     [Fact]
+    public async Task Events_Dns_PrintsAnswersWithTheDeviceThatAsked()
+    {
+        var result = await CliRunner.InProcessAsync("events", Captures.Path("benign-mixed/dns53.pcap"));
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        var answers = result.StdoutLines.Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("type").GetString() == "dns-answer").ToArray();
+        answers.ShouldNotBeEmpty();
+        foreach (var a in answers)
+        {
+            a.GetProperty("query").GetString().ShouldNotBeNullOrEmpty();
+            a.GetProperty("client").GetString().ShouldNotBeNullOrEmpty();
+            a.GetProperty("addresses").ValueKind.ShouldBe(JsonValueKind.Array);
+        }
+        answers.ShouldContain(a => a.GetProperty("rcode").GetString() == "NOERROR" && a.GetProperty("addresses").GetArrayLength() > 0);
+    }
+
+    [Fact]
     public async Task Events_Dhcp_PrintsHostNameAndDeviceWithHostName()
     {
         var result = await CliRunner.InProcessAsync("events", Captures.Path("dhcp-arp/dhcp-request-ack-nas1.pcap"));
