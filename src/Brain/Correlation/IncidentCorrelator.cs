@@ -67,6 +67,8 @@ public sealed class IncidentCorrelator(BrainOptions options, DeviceRegistry devi
     {
         int top = models.Max(m => ModelCatalog.Get(m).Stage);
         bool ics = models.Any(m => m.Contains("ics", StringComparison.Ordinal));
+        if (models.All(m => m is ModelIds.ShadowAiUsage or ModelIds.AiDataUpload or ModelIds.McpActivity))
+            return "shadow-ai"; // AI use and uploads alone are a governance story, not an intrusion's command and control
         return top switch
         {
             >= ModelCatalog.ImpairControl => "ics-sabotage",

@@ -44,6 +44,8 @@ public sealed class IncidentCorrelatorTests
         IncidentCorrelator.Categorize([ModelIds.MultipleFailedInternalConnections, ModelIds.UncommonIcsReprogram]).ShouldBe("ics-sabotage");
         IncidentCorrelator.Categorize([ModelIds.NewIcsDiscoverCommands]).ShouldBe("ics-reconnaissance");
         IncidentCorrelator.Categorize([ModelIds.SslNoSniNewExternal]).ShouldBe("command-and-control");
+        IncidentCorrelator.Categorize([ModelIds.ShadowAiUsage, ModelIds.AiDataUpload]).ShouldBe("shadow-ai");
+        IncidentCorrelator.Categorize([ModelIds.ShadowAiUsage, ModelIds.SslNoSniNewExternal]).ShouldBe("command-and-control");
     }
 
     private static Breach B(string device, string model, int minutes, string[]? peers = null) =>
