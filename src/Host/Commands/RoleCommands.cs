@@ -22,7 +22,7 @@ internal static class RoleCommands
     private static Command Sensor(CliConsole console)
     {
         var config = CommonOptions.Config();
-        var interfaces = new Option<string[]>("--interface", "-i") { Description = "Capture live on this interface (repeatable; needs CAP_NET_RAW).", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
+        var interfaces = new Option<string[]>("--interface", "-i") { Description = "Capture live on this interface (needs CAP_NET_RAW; one interface per sensor process).", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
         var replay = new Option<string[]>("--replay") { Description = "Read these capture files instead of an interface, then exit when every batch is sent (tests, back-fills).", HelpName = "CAPTURE" };
         var filter = new Option<string?>("--filter") { Description = "BPF filter for live capture.", HelpName = "BPF" };
         var speed = new Option<double>("--speed") { Description = "With --replay: packet-time speed-up (1 = real time, 60 = a minute per second; 0 = as fast as possible).", DefaultValueFactory = _ => 0, HelpName = "X" };
@@ -39,6 +39,8 @@ internal static class RoleCommands
             var files = parse.GetValue(replay) ?? [];
             if ((ifs.Length == 0) == (files.Length == 0))
                 throw new UsageException("give either --interface NAME or --replay CAPTURE");
+            if (ifs.Length > 1)
+                throw new UsageException("one sensor process per interface: start one 'autorespond sensor --interface NAME' each (the systemd unit is a template)");
             var missing = files.FirstOrDefault(f => !File.Exists(f));
             if (missing is not null)
                 throw new UsageException($"{missing}: no such capture file");

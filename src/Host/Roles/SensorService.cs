@@ -100,19 +100,11 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
 
     private void ReadLive(SensorEngine engine, CancellationToken stoppingToken)
     {
-        var sources = options.Interfaces.Select(i => new LiveCaptureSource(i, new LiveCaptureOptions { Filter = options.Filter })).ToList();
-        try
-        {
-            // One engine, one thread per interface would need a lock per packet; the first interface runs here, the rest is
-            // documented as one sensor process per interface (docs/deployment.md).
-            new LiveSensor(sources[0], engine).Run(stoppingToken);
-            var stats = sources[0].GetStatistics();
-            LogLiveStats(log, sources[0].InterfaceName, stats.Received, stats.Dropped, stats.InterfaceDropped);
-        }
-        finally
-        {
-            foreach (var s in sources) s.Dispose();
-        }
+        // One interface per sensor process (docs/deployment.md): one engine on one thread, no lock per packet.
+        using var source = new LiveCaptureSource(options.Interfaces[0], new LiveCaptureOptions { Filter = options.Filter });
+        new LiveSensor(source, engine).Run(stoppingToken);
+        var stats = source.GetStatistics();
+        LogLiveStats(log, source.InterfaceName, stats.Received, stats.Dropped, stats.InterfaceDropped);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sensor: send of batch {Stream}#{Sequence} failed (attempt {Attempt}): {Error}; retrying")]
