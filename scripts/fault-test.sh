@@ -202,13 +202,16 @@ fi
 log "waiting for the sensor to send everything"
 wait "${PIDS[sensor]}" || log "sensor exited with $?"
 unset 'PIDS[sensor]'
-# Quiet: every reference incident stored, every firewall block reverted (expired), no action still executing.
-deadline=$((SECONDS + (SHORT ? 120 : 240)))
+# Quiet: every reference incident stored, every reference action in the ledger, every firewall block reverted (expired).
+want_incidents=$(grep -o '"type":"incident","time":"[^"]*","id":"inc-[^"]*"' "$W/reference.jsonl" | grep -o 'inc-[0-9a-f]*' | sort -u | wc -l)
+want_actions=$(grep '"type":"action"' "$W/reference.jsonl" | grep -o '"id":"act-[^"]*"' | sort -u | wc -l)
+deadline=$((SECONDS + (SHORT ? 180 : 300)))
 while ((SECONDS < deadline)); do
     stored=$(sql "select count(*) from incidents")
+    recorded=$(sql "select count(*) from actions")
     live=$(sql "select count(*) from actions where kind='firewall-block' and state in ('executed','pending')")
-    log "incidents stored: $stored; firewall blocks still in place: $live"
-    if [[ $stored -ge $(grep -o '"id":"inc-[^"]*"' "$W/reference.jsonl" | sort -u | wc -l) && $live -eq 0 ]]; then break; fi
+    log "incidents stored: $stored/$want_incidents; actions recorded: $recorded/$want_actions; firewall blocks still in place: $live"
+    if ((stored >= want_incidents && recorded >= want_actions && live == 0)); then break; fi
     sleep 5
 done
 sleep 5

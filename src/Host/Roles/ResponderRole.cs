@@ -43,7 +43,8 @@ internal static class ResponderRole
         services.AddScoped(sp => new ActionCommandConsumer(sp.GetRequiredService<InProcessDispatcher>(), worker,
             sp.GetRequiredService<ILogger<ActionCommandConsumer>>()));
         if (config.Bus.Transport == BusTransport.RabbitMq && config.Bus.Uri is { } broker)
-            services.AddHostedService(_ => new TopologyStartup(broker, ActionKinds.All.Select(k => BusActionDispatcher.QueueName(bus.EndpointPrefix, k))));
+            services.AddHostedService(sp => new TopologyStartup(broker, ActionKinds.All.Select(k => BusActionDispatcher.QueueName(bus.EndpointPrefix, k)),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TopologyStartup>>()));
         services.AddHostedService(sp => new SharedStateRefreshService(sp.GetRequiredService<PolicyLoader>(), sp.GetService<WindowLoader>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SharedStateRefreshService>>()));
         services.AddHostedService(sp => new PolicyStartup(sp.GetRequiredService<PolicyLoader>(), sp.GetRequiredService<ILogger<PolicyStartup>>()));
@@ -75,11 +76,30 @@ internal static class ResponderRole
         return host;
     }
 
-    /// <summary>Declares every action kind's queue before the bus starts (see <see cref="QueueTopology"/>).</summary>
-    private sealed class TopologyStartup(Uri broker, IEnumerable<string> queues) : IHostedService
+    /// <summary>
+    /// Declares every action kind's queue before the bus starts (see <see cref="QueueTopology"/>). A broker that is down
+    /// (restarting) is waited for, as long as the bus itself would wait (60 s), instead of failing the process.
+    /// </summary>
+    private sealed class TopologyStartup(Uri broker, IEnumerable<string> queues, TimeProvider time, ILogger<TopologyStartup> log) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) =>
-            QueueTopology.EnsureAsync(broker, queues, cancellationToken, singleActiveConsumer: true);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var started = time.GetTimestamp();
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await QueueTopology.EnsureAsync(broker, queues, cancellationToken, singleActiveConsumer: true);
+                    return;
+                }
+                catch (Exception e) when (e is RabbitMQ.Client.Exceptions.BrokerUnreachableException or IOException
+                    && time.GetElapsedTime(started) < TimeSpan.FromSeconds(60))
+                {
+                    log.LogWarning("broker not reachable yet (attempt {Attempt}): {Error}; retrying", attempt, e.Message);
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, attempt)), time, cancellationToken);
+                }
+            }
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
