@@ -18,7 +18,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using StorageProvider = AutoRespond.Storage.StorageProvider;
 
 namespace AutoRespond.Host.Hosting;
 
@@ -62,7 +61,7 @@ public static class AutoRespondWebHost
         WebHostOptions options, LiveCapture? live, CancellationToken cancellationToken)
     {
         var services = builder.Services;
-        services.AddAutoRespondStorage(StorageOf(config));
+        services.AddAutoRespondStorage(Roles.RoleHosting.StorageOptionsFor(config));
         services.AddWindowStore();
         var status = new PipelineStatus(mode == HostMode.Run && options.Replay.Count > 0);
         services.AddSingleton(status);
@@ -122,13 +121,6 @@ public static class AutoRespondWebHost
         await app.Services.GetRequiredService<WindowLoader>().ReloadAsync(cancellationToken);
         return app;
     }
-
-    internal static StorageOptions StorageOf(AutoRespondConfig config) => new()
-    {
-        Provider = config.Storage.Provider == Configuration.StorageProvider.Postgres ? StorageProvider.Postgres : StorageProvider.Sqlite,
-        SqlitePath = config.Storage.Path,
-        PostgresConnection = config.Storage.Connection,
-    };
 
     /// <summary>
     /// The bus of this host. <c>run</c> uses the roles' prefix; <c>api</c> its own (<c>{prefix}-api</c>): on RabbitMQ each

@@ -15,7 +15,6 @@ using AutoRespond.Sensor;
 using AutoRespond.Sensor.Capture;
 using AutoRespond.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using StorageProvider = AutoRespond.Storage.StorageProvider;
 
 namespace AutoRespond.Host.Replay;
 
@@ -66,13 +65,7 @@ public sealed class ReplayPipeline : INetworkEventSink, IBrainObserver, IRespons
     public static async Task<ServiceProvider?> OpenStorageAsync(AutoRespondConfig config, CancellationToken cancellationToken)
     {
         if (!config.Storage.IsExplicit) return null;
-        var options = new StorageOptions
-        {
-            Provider = config.Storage.Provider == Configuration.StorageProvider.Postgres ? StorageProvider.Postgres : StorageProvider.Sqlite,
-            SqlitePath = config.Storage.Path,
-            PostgresConnection = config.Storage.Connection,
-        };
-        var services = new ServiceCollection().AddAutoRespondStorage(options).BuildServiceProvider();
+        var services = new ServiceCollection().AddAutoRespondStorage(Roles.RoleHosting.StorageOptionsFor(config)).BuildServiceProvider();
         try
         {
             await StorageInitializer.MigrateAsync(services, cancellationToken);

@@ -46,6 +46,7 @@ internal static class RoleHosting
             EndpointPrefix = Environment.GetEnvironmentVariable(PrefixVariable) is { Length: > 0 } prefix ? prefix : BusSettings.DefaultEndpointPrefix,
         };
 
+    /// <summary>The config's <c>storage:</c> section as the storage layer's options: the one mapping every command uses.</summary>
     public static StorageOptions StorageOptionsFor(AutoRespondConfig config) => new()
     {
         Provider = config.Storage.Provider == Configuration.StorageProvider.Postgres ? StorageProvider.Postgres : StorageProvider.Sqlite,
