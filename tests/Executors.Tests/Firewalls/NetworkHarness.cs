@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using AutoRespond.Configuration;
 using AutoRespond.Contracts;
@@ -90,32 +89,5 @@ internal sealed class NetworkHarness : IAsyncDisposable
     {
         await Services.DisposeAsync();
         await Sim.DisposeAsync();
-    }
-}
-
-/// <summary>Every log line (formatted message and exception text) of every category.</summary>
-internal sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<string> _lines = new();
-
-    public IReadOnlyList<string> Lines => [.. _lines];
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            string structured = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(";", pairs.Select(p => $"{p.Key}={p.Value}")) : "";
-            lines.Enqueue($"{logLevel} {category} {formatter(state, exception)} {structured} {exception}");
-        }
     }
 }

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace AutoRespond.Executors.Tests.Graph;
+namespace AutoRespond.Executors.Tests;
 
-/// <summary>Every log line (formatted, with its exception) written through the loggers it provides, at every level.</summary>
+/// <summary>Every log line (formatted, with its event id, structured values and exception) written through the loggers it provides, at every level: the secret-leak tests read them.</summary>
 internal sealed class LogCapture : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
