@@ -55,6 +55,37 @@ internal static unsafe class Loops
         return packets;
     }
 
+    /// <summary>Reader + decoder only.</summary>
+    public static long Decode(string file)
+    {
+        var decoder = new AutoRespond.Sensor.Decoding.PacketDecoder();
+        using var reader = CaptureFileReader.Open(file);
+        long packets = 0, ok = 0;
+        while (reader.TryReadNext(out var p))
+        {
+            packets++;
+            if (decoder.TryDecode(p.LinkType, p.Data, out var d) && d.HasTransport) ok++;
+        }
+        GC.KeepAlive(ok);
+        return packets;
+    }
+
+    /// <summary>Reader + decoder + the flow table (Zeek conn semantics, records built), no dissectors, no devices.</summary>
+    public static long Flows(string file, bool dissectors)
+    {
+        var engine = new SensorEngine(new SensorOptions { ReportDevices = false,
+            Dissectors = new AutoRespond.Sensor.Dissectors.DissectorOptions { Enabled = dissectors } }, new NullSink());
+        using var reader = CaptureFileReader.Open(file);
+        long packets = 0;
+        while (reader.TryReadNext(out var p))
+        {
+            engine.Process(p);
+            packets++;
+        }
+        engine.Complete();
+        return packets;
+    }
+
     public static double PeakRssMiB()
     {
         foreach (string line in File.ReadLines("/proc/self/status"))

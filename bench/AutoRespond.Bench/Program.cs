@@ -53,6 +53,9 @@ long packets = args[0] switch
     "libpcap" => Loops.Libpcap(file),
     "managed" => Loops.Managed(file),
     "sensor" => Loops.Sensor(file, out _),
+    "decode" => Loops.Decode(file),
+    "flows-bare" => Loops.Flows(file, dissectors: false),
+    "flows" => Loops.Flows(file, dissectors: true),
     _ => throw new ArgumentException($"unknown mode {args[0]}"),
 };
 double seconds = clock.Elapsed.TotalSeconds;

@@ -78,9 +78,10 @@ internal struct FlowState
     public bool IsActive;
     public bool AttemptReported;
     public bool AttemptPending;
-    public long InactivityTimeout;
-    public ulong InactivityToken;
-    public ulong TimerToken;
+    public InactivityClass Inactivity;
+
+    /// <summary>Analyzer timers scheduled at or before this queue sequence number were cancelled (or are another flow's).</summary>
+    public long AnalyzerEpoch;
 
     /// <summary>Dissector session: 0 undecided, &gt; 0 a session id (Dissectors/DissectorHost), &lt; 0 none wanted.</summary>
     public int Dissector;

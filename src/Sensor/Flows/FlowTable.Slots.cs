@@ -1,71 +1,175 @@
 namespace AutoRespond.Sensor.Flows;
 
-/// <summary>Slot allocation and the least-recently-active list used for eviction.</summary>
+/// <summary>The inactivity timeout a flow is under (Zeek's Connection::inactivity_timeout, by protocol and phase).</summary>
+internal enum InactivityClass : byte
+{
+    None,
+    Tcp,
+    Udp,
+    Icmp,
+}
+
+/// <summary>
+/// Slot allocation, and one activity list per <see cref="InactivityClass"/>: the flows under that timeout, ordered
+/// by their last packet time. The head of each list is the next flow to time out, so Zeek's inactivity timer needs no
+/// queued timer at all (a re-armed Zeek timer fires exactly its timeout after the flow's last packet), and the oldest
+/// head is the least recently active flow, which is what eviction ends.
+/// </summary>
 public sealed partial class FlowTable
 {
+    private const int Classes = 4;
+
+    /// <summary>How far back an insertion walks to keep a list ordered when packet times went backwards.</summary>
+    private const int MaxOrderWalk = 16;
+
+    private readonly int[] _actHead = [-1, -1, -1, -1];
+    private readonly int[] _actTail = [-1, -1, -1, -1];
+    private readonly long[] _timeoutOf = new long[Classes];
+    private readonly long[] _idleAt = [long.MaxValue, long.MaxValue, long.MaxValue, long.MaxValue];
+    private int[] _actPrev;
+    private int[] _actNext;
+
     private int AllocateSlot()
     {
         if (_freeHead >= 0)
         {
             int slot = _freeHead;
-            _freeHead = _lruNext[slot];
+            _freeHead = _actNext[slot];
             return slot;
         }
 
         if (_highWater == _flows.Length)
         {
             Array.Resize(ref _flows, _flows.Length * 2);
-            Array.Resize(ref _lruPrev, _flows.Length);
-            Array.Resize(ref _lruNext, _flows.Length);
+            Array.Resize(ref _actPrev, _flows.Length);
+            Array.Resize(ref _actNext, _flows.Length);
         }
 
         return _highWater++;
     }
 
-    private void Touch(int slot)
+    private void FreeSlot(int slot)
     {
-        if (_lruTail != slot)
-        {
-            LruRemove(slot);
-            LruAppend(slot);
-        }
+        _actNext[slot] = _freeHead;
+        _freeHead = slot;
     }
 
-    private void LruAppend(int slot)
+    /// <summary>The earliest inactivity end over all lists, and its flow.</summary>
+    private long NextInactivityEnd(out int slot)
     {
-        _lruPrev[slot] = _lruTail;
-        _lruNext[slot] = -1;
-        if (_lruTail >= 0)
+        long best = _idleAt[1];
+        int cls = 1;
+        if (_idleAt[2] < best)
         {
-            _lruNext[_lruTail] = slot;
+            best = _idleAt[2];
+            cls = 2;
+        }
+
+        if (_idleAt[3] < best)
+        {
+            best = _idleAt[3];
+            cls = 3;
+        }
+
+        slot = _actHead[cls];
+        return best;
+    }
+
+    /// <summary>The least recently active flow other than <paramref name="except"/>, or -1.</summary>
+    private int LeastRecentlyActive(int except)
+    {
+        int oldest = -1;
+        for (int c = 0; c < Classes; c++)
+        {
+            int head = _actHead[c] == except ? _actNext[except] : _actHead[c];
+            if (head >= 0 && (oldest < 0 || _flows[head].LastTicks < _flows[oldest].LastTicks))
+            {
+                oldest = head;
+            }
+        }
+
+        return oldest;
+    }
+
+    /// <summary>After a packet: keeps the flow's list ordered by last packet time (and moves it if its class changed).</summary>
+    private void ActivityUpdate(int slot, InactivityClass previous, long previousTicks)
+    {
+        ref FlowState f = ref _flows[slot];
+        int cls = (int)f.Inactivity;
+        if (f.Inactivity == previous && f.LastTicks >= previousTicks && _actTail[cls] == slot)
+        {
+            if (_actHead[cls] == slot)
+            {
+                RefreshIdle(cls);
+            }
+
+            return; // already last, and still in order
+        }
+
+        ActivityRemove(slot, previous);
+        ActivityInsert(slot);
+    }
+
+    private void ActivityInsert(int slot)
+    {
+        int cls = (int)_flows[slot].Inactivity;
+        long ticks = _flows[slot].LastTicks;
+        int after = _actTail[cls];
+        for (int walked = 0; after >= 0 && _flows[after].LastTicks > ticks && walked < MaxOrderWalk; walked++)
+        {
+            after = _actPrev[after];
+        }
+
+        int next = after >= 0 ? _actNext[after] : _actHead[cls];
+        _actPrev[slot] = after;
+        _actNext[slot] = next;
+        if (after >= 0)
+        {
+            _actNext[after] = slot;
         }
         else
         {
-            _lruHead = slot;
-        }
-
-        _lruTail = slot;
-    }
-
-    private void LruRemove(int slot)
-    {
-        int prev = _lruPrev[slot], next = _lruNext[slot];
-        if (prev >= 0)
-        {
-            _lruNext[prev] = next;
-        }
-        else
-        {
-            _lruHead = next;
+            _actHead[cls] = slot;
+            RefreshIdle(cls);
         }
 
         if (next >= 0)
         {
-            _lruPrev[next] = prev;
+            _actPrev[next] = slot;
         }
         else
         {
-            _lruTail = prev;
+            _actTail[cls] = slot;
         }
+    }
+
+    private void ActivityRemove(int slot, InactivityClass list)
+    {
+        int cls = (int)list;
+        int prev = _actPrev[slot], next = _actNext[slot];
+        if (prev >= 0)
+        {
+            _actNext[prev] = next;
+        }
+        else
+        {
+            _actHead[cls] = next;
+            RefreshIdle(cls);
+        }
+
+        if (next >= 0)
+        {
+            _actPrev[next] = prev;
+        }
+        else
+        {
+            _actTail[cls] = prev;
+        }
+    }
+
+    private void RefreshIdle(int cls)
+    {
+        int head = _actHead[cls];
+        _idleAt[cls] = head < 0 || _timeoutOf[cls] == long.MaxValue ? long.MaxValue : _flows[head].LastTicks + _timeoutOf[cls];
     }
 }

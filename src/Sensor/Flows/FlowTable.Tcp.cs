@@ -113,7 +113,7 @@ public sealed partial class FlowTable
                 {
                     SetState(slot, ref ep, ref peer, TcpState.Reset);
                     doClose |= !ep.DidClose;
-                    Schedule(slot, TimerKind.Reset, ticks + _options.TcpResetDelay.Ticks);
+                    Schedule(slot, TimerKind.Reset, TimerRing.Reset, ticks + _options.TcpResetDelay.Ticks);
                 }
 
                 break;
@@ -142,7 +142,7 @@ public sealed partial class FlowTable
                 SetState(slot, ref ep, ref peer, ack ? TcpState.SynAckSent : TcpState.SynSent);
                 if (_options.TcpAttemptDelay > TimeSpan.Zero)
                 {
-                    Schedule(slot, TimerKind.Attempt, ticks + _options.TcpAttemptDelay.Ticks);
+                    Schedule(slot, TimerKind.Attempt, TimerRing.Attempt, ticks + _options.TcpAttemptDelay.Ticks);
                 }
             }
             else
@@ -251,11 +251,11 @@ public sealed partial class FlowTable
             }
 
             CancelAnalyzerTimers(slot);
-            Schedule(slot, TimerKind.ConnDelete, f.LastTicks + _options.TcpCloseDelay.Ticks);
+            Schedule(slot, TimerKind.ConnDelete, TimerRing.ConnDelete, f.LastTicks + _options.TcpCloseDelay.Ticks);
         }
         else if (ep.PrevState != TcpState.Inactive)
         {
-            Schedule(slot, TimerKind.Expire, f.LastTicks + _options.TcpSessionTimer.Ticks);
+            Schedule(slot, TimerKind.Expire, TimerRing.SessionExpire, f.LastTicks + _options.TcpSessionTimer.Ticks);
         }
     }
 
@@ -269,7 +269,7 @@ public sealed partial class FlowTable
 
         if (!IsHandshake(state) && IsHandshake(ep.State) && IsHandshake(peer.State))
         {
-            SetInactivityTimeout(slot, _tcpTimeout);
+            SetInactivityTimeout(slot, InactivityClass.Tcp);
         }
 
         ep.PrevState = ep.State;

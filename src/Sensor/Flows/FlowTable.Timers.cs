@@ -2,16 +2,11 @@ namespace AutoRespond.Sensor.Flows;
 
 public sealed partial class FlowTable
 {
-    private readonly PriorityQueue<TimerEntry, TimerPriority> _timers;
-    private readonly long _tcpTimeout;
-    private readonly long _udpTimeout;
-    private readonly long _icmpTimeout;
-    private ulong _token;
-    private long _timerSequence;
+    private readonly TimerQueue _timers = new(5);
 
     private enum TimerKind : byte
     {
-        /// <summary>Connection inactivity timer (cancelled only by a new inactivity timeout).</summary>
+        /// <summary>Connection inactivity: not queued, read off the activity lists (FlowTable.Activity.cs).</summary>
         Inactivity,
 
         /// <summary>TCP analyzer timers below: all cancelled together when the connection closes.</summary>
@@ -23,69 +18,64 @@ public sealed partial class FlowTable
         ConnDelete,
     }
 
-    private readonly record struct TimerEntry(int Slot, ulong Token, TimerKind Kind);
-
-    private readonly record struct TimerPriority(long Deadline, long Sequence) : IComparable<TimerPriority>
+    /// <summary>One ring per fixed delay, so each ring receives its timers in deadline order (TimerQueue).</summary>
+    private enum TimerRing
     {
-        public int CompareTo(TimerPriority other)
-            => Deadline != other.Deadline ? Deadline.CompareTo(other.Deadline) : Sequence.CompareTo(other.Sequence);
+        SynExpire,
+        SessionExpire,
+        Attempt,
+        Reset,
+        ConnDelete,
     }
 
-    /// <summary>Fires every timer due at or before <paramref name="ticks"/> (packet time), in deadline order.</summary>
+    /// <summary>
+    /// Fires every timer due at or before <paramref name="ticks"/> (packet time), in deadline order: the analyzer
+    /// timers of the queue and the inactivity ends of the activity lists.
+    /// </summary>
     public void AdvanceTime(long ticks)
     {
         AdvanceClock(ticks);
-        while (_timers.TryPeek(out TimerEntry entry, out TimerPriority due) && due.Deadline <= _now)
+        while (true)
         {
-            _timers.Dequeue();
-            ref FlowState f = ref _flows[entry.Slot];
-            if (f.Serial == 0)
+            long idle = NextInactivityEnd(out int idleSlot);
+            long timer = _timers.NextDeadline;
+            if (timer <= _now && timer <= idle)
             {
-                continue;
+                _timers.TryDequeueDue(_now, out var entry);
+                ref FlowState f = ref _flows[entry.Slot];
+                if (f.Serial != 0 && entry.Sequence > f.AnalyzerEpoch)
+                {
+                    Fire(entry.Slot, (TimerKind)entry.Kind, entry.Deadline);
+                }
             }
-
-            if (entry.Kind == TimerKind.Inactivity ? entry.Token == f.InactivityToken : entry.Token == f.TimerToken)
+            else if (idle <= _now)
             {
-                Fire(entry.Slot, entry.Kind, due.Deadline);
+                End(idleSlot, idle); // Zeek's inactivity timer: the flow ends timeout after its last packet
+            }
+            else
+            {
+                return;
             }
         }
     }
 
-    private ulong NextToken() => ++_token;
-
-    private void Schedule(int slot, TimerKind kind, long deadline)
+    private void Schedule(int slot, TimerKind kind, TimerRing ring, long deadline)
     {
-        ref FlowState f = ref _flows[slot];
-        ulong token = kind == TimerKind.Inactivity ? f.InactivityToken : f.TimerToken;
         if (kind == TimerKind.Attempt)
         {
-            f.AttemptPending = true;
+            _flows[slot].AttemptPending = true;
         }
 
-        _timers.Enqueue(new TimerEntry(slot, token, kind), new TimerPriority(deadline, ++_timerSequence));
+        _timers.Schedule((int)ring, slot, (byte)kind, deadline);
     }
 
-    /// <summary>Zeek's Connection::SetInactivityTimeout: replaces the inactivity timer.</summary>
-    private void SetInactivityTimeout(int slot, long timeout)
-    {
-        ref FlowState f = ref _flows[slot];
-        if (timeout == f.InactivityTimeout)
-        {
-            return;
-        }
-
-        f.InactivityTimeout = timeout;
-        f.InactivityToken = NextToken();
-        if (timeout > 0)
-        {
-            Schedule(slot, TimerKind.Inactivity, f.LastTicks + timeout);
-        }
-    }
+    /// <summary>Zeek's Connection::SetInactivityTimeout: the flow moves to the activity list of its new timeout.</summary>
+    private void SetInactivityTimeout(int slot, InactivityClass timeout) => _flows[slot].Inactivity = timeout;
 
     /// <summary>Zeek's Analyzer::CancelTimers (expire, attempt and reset timers).</summary>
     private void CancelAnalyzerTimers(int slot)
     {
-        _flows[slot].TimerToken = NextToken();
+        _flows[slot].AnalyzerEpoch = _timers.Sequence;
         _flows[slot].AttemptPending = false;
     }
 
@@ -94,19 +84,6 @@ public sealed partial class FlowTable
         ref FlowState f = ref _flows[slot];
         switch (kind)
         {
-            case TimerKind.Inactivity:
-                long idleEnd = f.LastTicks + f.InactivityTimeout;
-                if (idleEnd <= _now)
-                {
-                    End(slot, Math.Max(deadline, idleEnd));
-                }
-                else
-                {
-                    Schedule(slot, TimerKind.Inactivity, idleEnd);
-                }
-
-                break;
-
             case TimerKind.Attempt:
                 f.AttemptPending = false;
                 if (f.IsActive && AttemptUnanswered(f))
@@ -124,7 +101,7 @@ public sealed partial class FlowTable
             case TimerKind.Expire:
                 if (f.IsActive && !ExpireCheck(slot, deadline))
                 {
-                    Schedule(slot, TimerKind.Expire, _now + _options.TcpSessionTimer.Ticks);
+                    Schedule(slot, TimerKind.Expire, TimerRing.SessionExpire, _now + _options.TcpSessionTimer.Ticks);
                 }
 
                 break;

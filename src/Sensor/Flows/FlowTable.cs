@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using AutoRespond.Sensor.Decoding;
 
 namespace AutoRespond.Sensor.Flows;
@@ -13,14 +12,9 @@ public sealed partial class FlowTable
 {
     private readonly FlowTableOptions _options;
     private readonly IFlowObserver _observer;
-    private readonly Dictionary<FlowKey, int> _index;
     private FlowState[] _flows;
-    private int[] _lruPrev;
-    private int[] _lruNext;
     private int _freeHead = -1;
     private int _highWater;
-    private int _lruHead = -1;
-    private int _lruTail = -1;
     private long _serial;
     private long _now;
 
@@ -32,21 +26,20 @@ public sealed partial class FlowTable
         _options = options;
         _observer = observer;
         int initial = Math.Min(options.MaxFlows, 1024);
-        _index = new Dictionary<FlowKey, int>(initial);
         _flows = new FlowState[initial];
-        _lruPrev = new int[initial];
-        _lruNext = new int[initial];
-        _timers = new PriorityQueue<TimerEntry, TimerPriority>(initial);
-        _tcpTimeout = options.TcpInactivityTimeout.Ticks;
-        _udpTimeout = options.UdpInactivityTimeout.Ticks;
-        _icmpTimeout = options.IcmpInactivityTimeout.Ticks;
+        _actPrev = new int[initial];
+        _actNext = new int[initial];
+        _timeoutOf[(int)InactivityClass.None] = long.MaxValue;
+        _timeoutOf[(int)InactivityClass.Tcp] = TimeoutTicks(options.TcpInactivityTimeout);
+        _timeoutOf[(int)InactivityClass.Udp] = TimeoutTicks(options.UdpInactivityTimeout);
+        _timeoutOf[(int)InactivityClass.Icmp] = TimeoutTicks(options.IcmpInactivityTimeout);
     }
 
     /// <summary>Receives TCP/UDP payloads and flow ends for dissection (set by the sensor engine).</summary>
     internal IFlowPayloadObserver? PayloadObserver { get; set; }
 
     /// <summary>Flows currently tracked.</summary>
-    public int ActiveFlows => _index.Count;
+    public int ActiveFlows => _count;
 
     public long FlowsCreated => _serial;
 
@@ -89,7 +82,9 @@ public sealed partial class FlowTable
             slot = Lookup(key, packet, srcIsA, srcPort, dstPort, ticks, out _);
         }
 
-        Touch(slot);
+        ref FlowState flow = ref _flows[slot];
+        InactivityClass wasClass = flow.Inactivity;
+        long wasLast = flow.LastTicks;
         bool isOrig = _flows[slot].OrigIsA == srcIsA;
         bool accepted = false;
         switch (protocol)
@@ -105,10 +100,14 @@ public sealed partial class FlowTable
                 break;
         }
 
-        if (accepted && PayloadObserver is { } payloads && _flows[slot].Dissector >= 0)
+        if (flow.LastTicks != wasLast || flow.Inactivity != wasClass)
         {
-            ref FlowState f = ref _flows[slot];
-            payloads.OnPacket(ref f, f.OrigIsA == srcIsA, packet, ticks); // roles may have flipped above
+            ActivityUpdate(slot, wasClass, wasLast);
+        }
+
+        if (accepted && PayloadObserver is { } payloads && flow.Dissector >= 0)
+        {
+            payloads.OnPacket(ref flow, flow.OrigIsA == srcIsA, packet, ticks); // roles may have flipped above
         }
 
         return true;
@@ -118,10 +117,13 @@ public sealed partial class FlowTable
     public void Flush(long ticks)
     {
         AdvanceClock(ticks);
-        var live = new List<(long Serial, int Slot)>(_index.Count);
-        foreach (int slot in _index.Values)
+        var live = new List<(long Serial, int Slot)>(_count);
+        for (int slot = 0; slot < _highWater; slot++)
         {
-            live.Add((_flows[slot].Serial, slot));
+            if (_flows[slot].Serial != 0)
+            {
+                live.Add((_flows[slot].Serial, slot));
+            }
         }
 
         live.Sort();
@@ -154,15 +156,15 @@ public sealed partial class FlowTable
     private int Lookup(FlowKey key, in DecodedPacket p, bool srcIsA, ushort srcPort, ushort dstPort, long ticks,
         out bool created)
     {
-        ref int slotRef = ref CollectionsMarshal.GetValueRefOrAddDefault(_index, key, out bool exists);
-        created = !exists;
-        if (exists)
+        uint hash = HashOf(key);
+        int found = Find(key, hash, out int bucket);
+        created = found < 0;
+        if (!created)
         {
-            return slotRef;
+            return found;
         }
 
         int slot = AllocateSlot();
-        slotRef = slot; // write before any eviction touches the dictionary
         ref FlowState f = ref _flows[slot];
         f = default;
         f.Key = key;
@@ -173,8 +175,14 @@ public sealed partial class FlowTable
         f.RespMac = p.DestinationMac;
         f.Vlan = (short)p.Vlan;
         f.IsActive = true;
-        f.TimerToken = NextToken();
-        LruAppend(slot);
+        f.AnalyzerEpoch = _timers.Sequence;
+        f.Inactivity = p.Protocol switch
+        {
+            6 or 17 => InactivityClass.Udp, // Zeek: TCP is under the UDP timeout until the handshake completes
+            _ => InactivityClass.Icmp,
+        };
+        IndexAdd(bucket, hash, slot);
+        ActivityInsert(slot);
 
         if (WantsFlip(p, srcPort, dstPort) && !p.DestinationIp.IsBroadcast)
         {
@@ -183,18 +191,13 @@ public sealed partial class FlowTable
 
         if (p.Protocol == 6)
         {
-            SetInactivityTimeout(slot, _udpTimeout); // Zeek: UDP timeout until the handshake completes
-            Schedule(slot, TimerKind.Expire, ticks + _options.TcpSynTimeout.Ticks);
-        }
-        else
-        {
-            SetInactivityTimeout(slot, p.Protocol == 17 ? _udpTimeout : _icmpTimeout);
+            Schedule(slot, TimerKind.Expire, TimerRing.SynExpire, ticks + _options.TcpSynTimeout.Ticks);
         }
 
-        if (_index.Count > _options.MaxFlows && _lruHead >= 0 && _lruHead != slot)
+        if (_count > _options.MaxFlows && LeastRecentlyActive(slot) is var oldest and >= 0)
         {
             FlowsEvicted++;
-            End(_lruHead, ticks);
+            End(oldest, ticks);
         }
 
         return slot;
@@ -252,14 +255,15 @@ public sealed partial class FlowTable
 
         var record = BuildRecord(f);
         long end = Math.Max(ticks, f.StartTicks); // timestamps that went backwards never end a flow before it started
-        _index.Remove(f.Key);
-        LruRemove(slot);
+        IndexRemove(f.Key, slot);
+        ActivityRemove(slot, f.Inactivity);
         f = default;
-        _lruNext[slot] = _freeHead;
-        _freeHead = slot;
+        FreeSlot(slot);
         FlowsEnded++;
         _observer.OnFlowEnded(record, ToTime(end));
     }
+
+    private static long TimeoutTicks(TimeSpan timeout) => timeout > TimeSpan.Zero ? timeout.Ticks : long.MaxValue;
 
     private static DateTimeOffset ToTime(long ticks) => new(ticks, TimeSpan.Zero);
 }
