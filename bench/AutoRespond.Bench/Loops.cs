@@ -71,7 +71,7 @@ internal static unsafe class Loops
     }
 
     /// <summary>Reader + decoder + the flow table (Zeek conn semantics, records built), no dissectors, no devices.</summary>
-    public static long Flows(string file, bool dissectors)
+    public static long Flows(string file, bool dissectors, out string detail)
     {
         var engine = new SensorEngine(new SensorOptions { ReportDevices = false,
             Dissectors = new AutoRespond.Sensor.Dissectors.DissectorOptions { Enabled = dissectors } }, new NullSink());
@@ -82,6 +82,10 @@ internal static unsafe class Loops
             engine.Process(p);
             packets++;
         }
+        var s = engine.Stats;
+        // Before Complete, which ends every flow: the table's structures are at their peak size.
+        detail = FormattableString.Invariant(
+            $"flow_state_bytes={AutoRespond.Sensor.Flows.FlowTable.FlowStateBytes} peak_flows={s.PeakActiveFlows} table_bytes={s.FlowTableBytes} bytes_per_flow={(double)s.FlowTableBytes / Math.Max(1, s.PeakActiveFlows):0}");
         engine.Complete();
         return packets;
     }

@@ -44,6 +44,7 @@ if (args[0] == "alloc")
     return 0;
 }
 string file = args[1];
+string detail = "";
 var clock = Stopwatch.StartNew();
 long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 long packets = args[0] switch
@@ -54,8 +55,8 @@ long packets = args[0] switch
     "managed" => Loops.Managed(file),
     "sensor" => Loops.Sensor(file, out _),
     "decode" => Loops.Decode(file),
-    "flows-bare" => Loops.Flows(file, dissectors: false),
-    "flows" => Loops.Flows(file, dissectors: true),
+    "flows-bare" => Loops.Flows(file, dissectors: false, out detail),
+    "flows" => Loops.Flows(file, dissectors: true, out detail),
     _ => throw new ArgumentException($"unknown mode {args[0]}"),
 };
 double seconds = clock.Elapsed.TotalSeconds;
@@ -63,5 +64,5 @@ long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 // One line of key=value pairs for bench/run.sh.
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"mode={args[0]} packets={packets} seconds={seconds:0.000} mpps={packets / seconds / 1e6:0.000} "
-    + $"alloc_bytes_per_packet={(double)allocated / Math.Max(1, packets):0.0} peak_rss_mib={Loops.PeakRssMiB():0.0} gen0={GC.CollectionCount(0)}"));
+    + $"alloc_bytes_per_packet={(double)allocated / Math.Max(1, packets):0.0} peak_rss_mib={Loops.PeakRssMiB():0.0} gen0={GC.CollectionCount(0)} {detail}").TrimEnd());
 return 0;

@@ -62,6 +62,12 @@ public sealed class SensorStats
 
     public int ActiveFlows => _flows.ActiveFlows;
 
+    /// <summary>The most flows tracked at once.</summary>
+    public int PeakActiveFlows => _flows.PeakActiveFlows;
+
+    /// <summary>Bytes held by the flow table's structures (they grow to the peak and stay).</summary>
+    public long FlowTableBytes => _flows.FootprintBytes;
+
     public long FlowsEvicted => _flows.FlowsEvicted;
 
     public long AttemptTimeouts => _flows.AttemptTimeouts;

@@ -29,8 +29,8 @@ internal struct Endpoint
     public uint StartSeq;
     public uint LastSeq;
     public uint AckSeq;
-    public uint SeqWraps;
-    public uint AckWraps;
+    public ushort SeqWraps;
+    public ushort AckWraps;
     public uint HistLastSyn;
     public uint HistLastFin;
     public uint HistLastRst;
@@ -38,8 +38,19 @@ internal struct Endpoint
     public uint ZeroWindowCount;
     public uint ChecksumCount;
 
-    /// <summary>UDP/ICMP payload bytes (Zeek sizes these from lengths, TCP from sequence numbers).</summary>
-    public long PayloadBytes;
+    /// <summary>
+    /// UDP/ICMP payload bytes (Zeek sizes these from lengths, TCP from sequence numbers), kept in the place of
+    /// <see cref="StartSeq"/> and <see cref="LastSeq"/>, which only TCP uses: an endpoint stays at 64 bytes.
+    /// </summary>
+    public long PayloadBytes
+    {
+        readonly get => (long)((ulong)LastSeq << 32 | StartSeq);
+        set
+        {
+            StartSeq = (uint)value;
+            LastSeq = (uint)((ulong)value >> 32);
+        }
+    }
     public long Packets;
     public long IpBytes;
 }

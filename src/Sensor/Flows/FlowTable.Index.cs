@@ -26,7 +26,7 @@ public sealed partial class FlowTable
                 return -1;
             }
 
-            if ((uint)(entry >> 32) == hash && _flows[(int)(uint)entry - 1].Key.Equals(key))
+            if ((uint)(entry >> 32) == hash && Flow((int)(uint)entry - 1).Key.Equals(key))
             {
                 bucket = i;
                 return (int)(uint)entry - 1;
@@ -39,7 +39,12 @@ public sealed partial class FlowTable
     private void IndexAdd(int bucket, uint hash, int slot)
     {
         _buckets[bucket] = (ulong)hash << 32 | (uint)(slot + 1);
-        if (++_count * 10L > _buckets.Length * 7L)
+        if (++_count > PeakActiveFlows)
+        {
+            PeakActiveFlows = _count;
+        }
+
+        if (_count * 10L > _buckets.Length * 7L)
         {
             Rehash(_buckets.Length * 2);
         }

@@ -5,13 +5,15 @@ namespace AutoRespond.Sensor.Flows;
 
 public sealed partial class FlowTable
 {
+    private readonly RecordStrings _strings = new();
+
     private const uint HistUdpOrigData = 0x1;
     private const uint HistUdpRespData = 0x2;
 
     /// <summary>Zeek's UDP analyzer: ConnSize counts first, a bad checksum only adds 'C', sizes come from UDP lengths.</summary>
     private bool ProcessUdp(int slot, bool isOrig, in DecodedPacket p, long ticks)
     {
-        ref FlowState f = ref _flows[slot];
+        ref FlowState f = ref Flow(slot);
         ref Endpoint ep = ref isOrig ? ref f.Orig : ref f.Resp;
         ep.Packets++;
         ep.IpBytes += p.IpTotalLength;
@@ -30,7 +32,7 @@ public sealed partial class FlowTable
     /// <summary>Zeek's ICMP analyzer: no history; sizes are the ICMP message lengths minus the 8-byte header.</summary>
     private void ProcessIcmp(int slot, bool isOrig, in DecodedPacket p, long ticks)
     {
-        ref FlowState f = ref _flows[slot];
+        ref FlowState f = ref Flow(slot);
         if (_options.VerifyChecksums && !Checksums.TransportValid(p))
         {
             return;
@@ -89,14 +91,14 @@ public sealed partial class FlowTable
             Uid: FlowUid.Create(_options.UidSeed, f.Serial),
             Start: ToTime(f.StartTicks),
             Duration: TimeSpan.FromTicks(Math.Max(0, f.LastTicks - f.StartTicks)),
-            OrigIp: origIp.ToString(),
+            OrigIp: _strings.Ip(origIp),
             OrigPort: origPort,
-            RespIp: respIp.ToString(),
+            RespIp: _strings.Ip(respIp),
             RespPort: respPort,
             Proto: proto,
             Service: f.Service,
             ConnState: state,
-            History: f.HistoryString(),
+            History: _strings.History(f),
             OrigBytes: origBytes,
             RespBytes: respBytes,
             OrigPkts: f.Orig.Packets,
@@ -104,7 +106,7 @@ public sealed partial class FlowTable
             RespPkts: f.Resp.Packets,
             RespIpBytes: f.Resp.IpBytes,
             Vlan: f.Vlan >= 0 ? f.Vlan : null,
-            OrigMac: f.OrigMac.IsZero ? null : f.OrigMac.ToString(),
-            RespMac: f.RespMac.IsZero ? null : f.RespMac.ToString());
+            OrigMac: _strings.Mac(f.OrigMac),
+            RespMac: _strings.Mac(f.RespMac));
     }
 }

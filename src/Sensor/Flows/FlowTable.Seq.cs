@@ -193,9 +193,9 @@ public sealed partial class FlowTable
 
         if ((fin && ep.LastSeq == ep.StartSeq + 1) || (ep.State != TcpState.Reset && deltaLast > 0))
         {
-            if (lastSeq < ep.LastSeq)
+            if (lastSeq < ep.LastSeq && ep.SeqWraps < ushort.MaxValue)
             {
-                ep.SeqWraps++;
+                ep.SeqWraps++; // saturates at 256 TB: only a sender jumping 2 GB per segment gets there
             }
 
             ep.LastSeq = lastSeq;
@@ -216,7 +216,7 @@ public sealed partial class FlowTable
 
         if (delta > 0)
         {
-            if (ackSeq < ep.AckSeq)
+            if (ackSeq < ep.AckSeq && ep.AckWraps < ushort.MaxValue)
             {
                 ep.AckWraps++;
             }

@@ -38,11 +38,21 @@ public sealed partial class FlowTable
             return slot;
         }
 
-        if (_highWater == _flows.Length)
+        if (_highWater == _capacity)
         {
-            Array.Resize(ref _flows, _flows.Length * 2);
-            Array.Resize(ref _actPrev, _flows.Length);
-            Array.Resize(ref _actNext, _flows.Length);
+            int page = _capacity >> PageBits;
+            if (page == _pages.Length)
+            {
+                Array.Resize(ref _pages, Math.Max(4, _pages.Length * 2));
+            }
+
+            _pages[page] = new FlowState[1 << PageBits];
+            _capacity += 1 << PageBits;
+            if (_actPrev.Length < _capacity)
+            {
+                Array.Resize(ref _actPrev, _actPrev.Length * 2);
+                Array.Resize(ref _actNext, _actPrev.Length);
+            }
         }
 
         return _highWater++;
@@ -82,7 +92,7 @@ public sealed partial class FlowTable
         for (int c = 0; c < Classes; c++)
         {
             int head = _actHead[c] == except ? _actNext[except] : _actHead[c];
-            if (head >= 0 && (oldest < 0 || _flows[head].LastTicks < _flows[oldest].LastTicks))
+            if (head >= 0 && (oldest < 0 || Flow(head).LastTicks < Flow(oldest).LastTicks))
             {
                 oldest = head;
             }
@@ -94,7 +104,7 @@ public sealed partial class FlowTable
     /// <summary>After a packet: keeps the flow's list ordered by last packet time (and moves it if its class changed).</summary>
     private void ActivityUpdate(int slot, InactivityClass previous, long previousTicks)
     {
-        ref FlowState f = ref _flows[slot];
+        ref FlowState f = ref Flow(slot);
         int cls = (int)f.Inactivity;
         if (f.Inactivity == previous && f.LastTicks >= previousTicks && _actTail[cls] == slot)
         {
@@ -112,10 +122,10 @@ public sealed partial class FlowTable
 
     private void ActivityInsert(int slot)
     {
-        int cls = (int)_flows[slot].Inactivity;
-        long ticks = _flows[slot].LastTicks;
+        int cls = (int)Flow(slot).Inactivity;
+        long ticks = Flow(slot).LastTicks;
         int after = _actTail[cls];
-        for (int walked = 0; after >= 0 && _flows[after].LastTicks > ticks && walked < MaxOrderWalk; walked++)
+        for (int walked = 0; after >= 0 && Flow(after).LastTicks > ticks && walked < MaxOrderWalk; walked++)
         {
             after = _actPrev[after];
         }
@@ -170,6 +180,6 @@ public sealed partial class FlowTable
     private void RefreshIdle(int cls)
     {
         int head = _actHead[cls];
-        _idleAt[cls] = head < 0 || _timeoutOf[cls] == long.MaxValue ? long.MaxValue : _flows[head].LastTicks + _timeoutOf[cls];
+        _idleAt[cls] = head < 0 || _timeoutOf[cls] == long.MaxValue ? long.MaxValue : Flow(head).LastTicks + _timeoutOf[cls];
     }
 }

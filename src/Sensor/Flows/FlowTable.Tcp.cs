@@ -10,7 +10,7 @@ public sealed partial class FlowTable
     /// <summary>Accounts a TCP packet; false when it was dropped for a bad checksum.</summary>
     private bool ProcessTcp(int slot, bool isOrig, in DecodedPacket p, long ticks)
     {
-        ref FlowState f = ref _flows[slot];
+        ref FlowState f = ref Flow(slot);
         TcpFlags flags = p.TcpFlags;
         bool syn = (flags & TcpFlags.Syn) != 0, fin = (flags & TcpFlags.Fin) != 0;
         bool rst = (flags & TcpFlags.Rst) != 0, ack = (flags & TcpFlags.Ack) != 0;

@@ -42,8 +42,8 @@ public sealed partial class FlowTable
             if (timer <= _now && timer <= idle)
             {
                 _timers.TryDequeueDue(_now, out var entry);
-                ref FlowState f = ref _flows[entry.Slot];
-                if (f.Serial != 0 && entry.Sequence > f.AnalyzerEpoch)
+                ref FlowState f = ref Flow(entry.Slot);
+                if (f.Serial != 0 && _timers.FullSequence(entry) > f.AnalyzerEpoch)
                 {
                     Fire(entry.Slot, (TimerKind)entry.Kind, entry.Deadline);
                 }
@@ -63,25 +63,25 @@ public sealed partial class FlowTable
     {
         if (kind == TimerKind.Attempt)
         {
-            _flows[slot].AttemptPending = true;
+            Flow(slot).AttemptPending = true;
         }
 
         _timers.Schedule((int)ring, slot, (byte)kind, deadline);
     }
 
     /// <summary>Zeek's Connection::SetInactivityTimeout: the flow moves to the activity list of its new timeout.</summary>
-    private void SetInactivityTimeout(int slot, InactivityClass timeout) => _flows[slot].Inactivity = timeout;
+    private void SetInactivityTimeout(int slot, InactivityClass timeout) => Flow(slot).Inactivity = timeout;
 
     /// <summary>Zeek's Analyzer::CancelTimers (expire, attempt and reset timers).</summary>
     private void CancelAnalyzerTimers(int slot)
     {
-        _flows[slot].AnalyzerEpoch = _timers.Sequence;
-        _flows[slot].AttemptPending = false;
+        Flow(slot).AnalyzerEpoch = _timers.Sequence;
+        Flow(slot).AttemptPending = false;
     }
 
     private void Fire(int slot, TimerKind kind, long deadline)
     {
-        ref FlowState f = ref _flows[slot];
+        ref FlowState f = ref Flow(slot);
         switch (kind)
         {
             case TimerKind.Attempt:
@@ -124,7 +124,7 @@ public sealed partial class FlowTable
     /// <summary>Zeek's TCPSessionAdapter::ExpireTimer conditions; true when the flow was ended.</summary>
     private bool ExpireCheck(int slot, long deadline)
     {
-        ref FlowState f = ref _flows[slot];
+        ref FlowState f = ref Flow(slot);
         if (f.LastTicks + _options.TcpConnectionLinger.Ticks >= _now)
         {
             return false;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AutoRespond.Sensor.Decoding;
 
 namespace AutoRespond.Sensor.Flows;
@@ -12,7 +13,12 @@ public sealed partial class FlowTable
 {
     private readonly FlowTableOptions _options;
     private readonly IFlowObserver _observer;
-    private FlowState[] _flows;
+    private const int PageBits = 10;
+    private const int PageMask = (1 << PageBits) - 1;
+
+    /// <summary>Flow slots in pages of 1,024, so growing the table never copies it nor leaves half of it empty.</summary>
+    private FlowState[][] _pages = [];
+    private int _capacity;
     private int _freeHead = -1;
     private int _highWater;
     private long _serial;
@@ -23,10 +29,10 @@ public sealed partial class FlowTable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(observer);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxFlows);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxFlows, TimerQueue.MaxSlots - 2);
         _options = options;
         _observer = observer;
-        int initial = Math.Min(options.MaxFlows, 1024);
-        _flows = new FlowState[initial];
+        int initial = 1 << PageBits;
         _actPrev = new int[initial];
         _actNext = new int[initial];
         _timeoutOf[(int)InactivityClass.None] = long.MaxValue;
@@ -42,6 +48,16 @@ public sealed partial class FlowTable
     public int ActiveFlows => _count;
 
     public long FlowsCreated => _serial;
+
+    /// <summary>The most flows tracked at once.</summary>
+    public int PeakActiveFlows { get; private set; }
+
+    /// <summary>Bytes of the table's own structures (slots, index, activity lists, timers); they only grow.</summary>
+    public long FootprintBytes => (long)_capacity * Unsafe.SizeOf<FlowState>() + (long)_actPrev.Length * 2 * sizeof(int)
+        + (long)_buckets.Length * sizeof(ulong) + _timers.CapacityBytes;
+
+    /// <summary>The size of one flow's state.</summary>
+    public static int FlowStateBytes => Unsafe.SizeOf<FlowState>();
 
     public long FlowsEnded { get; private set; }
 
@@ -76,16 +92,16 @@ public sealed partial class FlowTable
 
         var key = FlowKey.Create(packet.SourceIp, srcPort, packet.DestinationIp, dstPort, protocol, oneWay, out bool srcIsA);
         int slot = Lookup(key, packet, srcIsA, srcPort, dstPort, ticks, out bool created);
-        if (!created && protocol == 6 && IsReuse(_flows[slot], packet))
+        if (!created && protocol == 6 && IsReuse(Flow(slot), packet))
         {
             End(slot, ticks);
             slot = Lookup(key, packet, srcIsA, srcPort, dstPort, ticks, out _);
         }
 
-        ref FlowState flow = ref _flows[slot];
+        ref FlowState flow = ref Flow(slot);
         InactivityClass wasClass = flow.Inactivity;
         long wasLast = flow.LastTicks;
-        bool isOrig = _flows[slot].OrigIsA == srcIsA;
+        bool isOrig = Flow(slot).OrigIsA == srcIsA;
         bool accepted = false;
         switch (protocol)
         {
@@ -120,16 +136,16 @@ public sealed partial class FlowTable
         var live = new List<(long Serial, int Slot)>(_count);
         for (int slot = 0; slot < _highWater; slot++)
         {
-            if (_flows[slot].Serial != 0)
+            if (Flow(slot).Serial != 0)
             {
-                live.Add((_flows[slot].Serial, slot));
+                live.Add((Flow(slot).Serial, slot));
             }
         }
 
         live.Sort();
         foreach ((_, int slot) in live)
         {
-            ref FlowState f = ref _flows[slot];
+            ref FlowState f = ref Flow(slot);
             if (f.AttemptPending && f.IsActive && AttemptUnanswered(f))
             {
                 ReportAttempt(ref f, _now);
@@ -165,7 +181,7 @@ public sealed partial class FlowTable
         }
 
         int slot = AllocateSlot();
-        ref FlowState f = ref _flows[slot];
+        ref FlowState f = ref Flow(slot);
         f = default;
         f.Key = key;
         f.Serial = ++_serial;
@@ -242,7 +258,7 @@ public sealed partial class FlowTable
     /// <summary>Reports the flow and frees its slot.</summary>
     private void End(int slot, long ticks)
     {
-        ref FlowState f = ref _flows[slot];
+        ref FlowState f = ref Flow(slot);
         if (f.Serial == 0)
         {
             return;
@@ -262,6 +278,8 @@ public sealed partial class FlowTable
         FlowsEnded++;
         _observer.OnFlowEnded(record, ToTime(end));
     }
+
+    private ref FlowState Flow(int slot) => ref _pages[slot >> PageBits][slot & PageMask];
 
     private static long TimeoutTicks(TimeSpan timeout) => timeout > TimeSpan.Zero ? timeout.Ticks : long.MaxValue;
 

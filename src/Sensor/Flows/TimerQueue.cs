@@ -9,7 +9,23 @@ namespace AutoRespond.Sensor.Flows;
 /// </summary>
 internal sealed class TimerQueue
 {
-    internal readonly record struct Entry(long Deadline, long Sequence, int Slot, byte Kind);
+    /// <summary>16 bytes: the sequence number's low half (the whole number is rebuilt from the queue's, see
+    /// <see cref="FullSequence"/>) and the slot with the kind in its top 4 bits.</summary>
+    internal readonly struct Entry(long deadline, long sequence, int slot, byte kind)
+    {
+        public readonly long Deadline = deadline;
+        private readonly uint _sequence = (uint)sequence;
+        private readonly uint _slotKind = (uint)slot | (uint)kind << 28;
+
+        public int Slot => (int)(_slotKind & 0x0FFF_FFFF);
+
+        public byte Kind => (byte)(_slotKind >> 28);
+
+        public uint SequenceLow => _sequence;
+    }
+
+    /// <summary>Slots must stay below this to fit an entry.</summary>
+    public const int MaxSlots = 1 << 28;
 
     private readonly Ring[] _rings;
     private readonly PriorityQueue<Entry, (long Deadline, long Sequence)> _late = new();
@@ -27,6 +43,9 @@ internal sealed class TimerQueue
 
     /// <summary>The sequence number of the latest timer scheduled (timers of a flow older than a mark are stale).</summary>
     public long Sequence => _sequence;
+
+    /// <summary>An entry's whole sequence number: pending entries are less than 2^32 timers old.</summary>
+    public long FullSequence(in Entry entry) => _sequence - (uint)((uint)_sequence - entry.SequenceLow);
 
     /// <summary>Pending timers, stale ones included.</summary>
     public int Count
@@ -64,7 +83,7 @@ internal sealed class TimerQueue
         var target = _rings[ring];
         if (!target.TryAppend(entry))
         {
-            _late.Enqueue(entry, (deadline, entry.Sequence));
+            _late.Enqueue(entry, (deadline, _sequence));
         }
 
         if (deadline < _nextDue)
@@ -113,7 +132,7 @@ internal sealed class TimerQueue
     }
 
     private static bool Before(in Entry a, in Entry b)
-        => a.Deadline != b.Deadline ? a.Deadline < b.Deadline : a.Sequence < b.Sequence;
+        => a.Deadline != b.Deadline ? a.Deadline < b.Deadline : (int)(a.SequenceLow - b.SequenceLow) < 0;
 
     private long ComputeNextDue()
     {
