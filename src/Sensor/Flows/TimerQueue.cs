@@ -114,6 +114,12 @@ internal sealed class TimerQueue
             }
         }
 
+        if (best is null && !late)
+        {
+            entry = default;
+            return false; // empty (only reachable when asked for every timer up to long.MaxValue)
+        }
+
         entry = best is not null ? best.Dequeue() : _late.Dequeue();
 
         _nextDue = ComputeNextDue();
