@@ -60,8 +60,16 @@ public sealed partial class DeviceRegistry(NetworkConfig network)
     /// </summary>
     public DeviceProfile? Touch(string ip, DateTimeOffset time, string? mac = null, int? vlan = null, bool authoritative = false)
     {
-        if (!IsInternal(ip)) return null;
-        var device = Find(ip) ?? Create(ip, null, time);
+        var device = Find(ip);
+        if (device is not null && string.Equals(device.Ip, ip, StringComparison.Ordinal))
+        {
+            // A known device's address kind is kept on the device (one lookup per event instead of two).
+            device.IpIsInternal ??= IsInternal(ip);
+            if (!device.IpIsInternal.Value) return null;
+            if (!_kind.TryGet(ip, out _)) _kind.Remember(ip, AddressKind.Internal);
+        }
+        else if (!IsInternal(ip)) return null;
+        device ??= Create(ip, null, time);
         if (time > device.LastSeen) device.LastSeen = time;
         if (mac is not null && !_sharedMacs.Contains(mac) && (device.Mac is null || device.Mac == mac)) device.Mac = mac;
         bool vlanChanged = vlan is not null && (authoritative || device.Vlan is null) && device.Vlan != vlan;
