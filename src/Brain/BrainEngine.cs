@@ -25,6 +25,7 @@ public sealed class BrainEngine
 {
     private readonly BrainContext _context;
     private readonly IAnomalyModel[] _models;
+    private readonly IAnomalyModel[][] _readers;
     private readonly IncidentCorrelator _correlator;
     private readonly IBrainObserver _observer;
     private readonly Func<string, DateTimeOffset, bool>? _insideWindow;
@@ -34,6 +35,9 @@ public sealed class BrainEngine
         Devices = new DeviceRegistry(network);
         _context = new BrainContext(Devices, options);
         _models = models.ToArray();
+        _readers = new IAnomalyModel[EventKindOf.Count][];
+        for (int kind = 0; kind < EventKindOf.Count; kind++)
+            _readers[kind] = Array.FindAll(_models, m => (m.Reads & (EventKinds)(1 << kind)) != 0);
         _correlator = new IncidentCorrelator(options, Devices);
         _observer = observer;
         _insideWindow = options.IsInsideWindow ?? (options.Windows.Count > 0 ? InsideConfiguredWindow : null);
@@ -70,8 +74,9 @@ public sealed class BrainEngine
         _context.Advance(e.Time);
         _context.Frozen = _insideWindow is not null && IsFrozen(e);
         Devices.Observe(e, _context.Learns);
-        foreach (var model in _models) model.Observe(e, _context);
+        foreach (var model in _readers[EventKindOf.Index(EventKindOf.Of(e))]) model.Observe(e, _context);
         if (_context.Learns) LearnShared(e);
+        if (!_context.HasPending) return;
         foreach (var breach in _context.TakePending())
         {
             _observer.OnBreach(breach);

@@ -16,6 +16,12 @@ public sealed class AiTraffic(AiCatalogue catalogue)
     private readonly Dictionary<(string Client, string Address), (AiHit Hit, long Ticks)> _answers = [];
     private readonly Dictionary<string, (AiHit Hit, long Ticks)> _anyClient = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AiHit> _flows = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AiService?> _matched = new(StringComparer.Ordinal); // names repeat: DNS, SNI
+    private const int MaxMatched = 4096;
+
+    /// <summary>The events <see cref="Observe"/> learns names from (a model that owns an AiTraffic reads them too).</summary>
+    public const Models.EventKinds Reads =
+        Models.EventKinds.DnsAnswer | Models.EventKinds.TlsHello | Models.EventKinds.TlsCertificate | Models.EventKinds.JsonRpc;
 
     public AiCatalogue Catalogue { get; } = catalogue;
 
@@ -33,14 +39,14 @@ public sealed class AiTraffic(AiCatalogue catalogue)
                     _anyClient[address] = (hit, dns.Time.UtcTicks);
                 }
                 break;
-            case TlsHelloSeen { Sni: { Length: > 0 } sni } hello when Catalogue.Match(sni) is { } bySni:
+            case TlsHelloSeen { Sni: { Length: > 0 } sni } hello when Match(sni) is { } bySni:
                 Remember(hello.FlowUid, new AiHit(bySni, sni.ToLowerInvariant(), "sni"));
                 break;
             case TlsCertificateSeen cert when !_flows.ContainsKey(cert.FlowUid)
-                && Models.Certificates.CommonName(cert.Subject) is { } cn && Catalogue.Match(cn.TrimStart('*', '.')) is { } byCert:
+                && Models.Certificates.CommonName(cert.Subject) is { } cn && Match(cn.TrimStart('*', '.')) is { } byCert:
                 Remember(cert.FlowUid, new AiHit(byCert, cn.ToLowerInvariant(), "certificate"));
                 break;
-            case JsonRpcSeen { HttpHost: { } host } rpc when !_flows.ContainsKey(rpc.FlowUid) && Catalogue.Match(host) is { } byHost:
+            case JsonRpcSeen { HttpHost: { } host } rpc when !_flows.ContainsKey(rpc.FlowUid) && Match(host) is { } byHost:
                 Remember(rpc.FlowUid, new AiHit(byHost, host.ToLowerInvariant(), "http-host"));
                 break;
         }
@@ -70,10 +76,21 @@ public sealed class AiTraffic(AiCatalogue catalogue)
     private AiHit? MatchAnswer(DnsAnswerSeen dns)
     {
         if (dns.Addresses.Count == 0) return null;
-        if (Catalogue.Match(dns.Query) is { } byQuery) return new AiHit(byQuery, dns.Query, "dns");
+        if (Match(dns.Query) is { } byQuery) return new AiHit(byQuery, dns.Query, "dns");
         foreach (string name in dns.Names)
-            if (Catalogue.Match(name) is { } byAlias) return new AiHit(byAlias, name, "dns");
+            if (Match(name) is { } byAlias) return new AiHit(byAlias, name, "dns");
         return null;
+    }
+
+    /// <summary><see cref="AiCatalogue.Match"/>, remembered for the last few thousand names.</summary>
+    private AiService? Match(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return null;
+        if (_matched.TryGetValue(name, out var service)) return service;
+        service = Catalogue.Match(name);
+        if (_matched.Count >= MaxMatched) _matched.Clear();
+        _matched[name] = service;
+        return service;
     }
 
     private void Remember(string uid, AiHit hit)

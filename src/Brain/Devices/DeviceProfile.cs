@@ -34,7 +34,20 @@ public sealed class DeviceProfile(string id, string ip, DateTimeOffset firstSeen
     private ZoneConfig? _zone;
 
     public string Id { get; } = id;
-    public string Ip { get; internal set; } = ip;
+    private string _ip = ip;
+
+    public string Ip
+    {
+        get => _ip;
+        internal set
+        {
+            _ip = value;
+            IpIsInternal = null;
+        }
+    }
+
+    /// <summary>Whether <see cref="Ip"/> is an internal address, once the registry has asked (null: not yet).</summary>
+    internal bool? IpIsInternal { get; set; }
     public string? Mac { get; set; }
     public string? Hostname { get; set; }
     public int? Vlan { get; set; }

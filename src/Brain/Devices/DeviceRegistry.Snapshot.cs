@@ -33,6 +33,7 @@ public sealed partial class DeviceRegistry
     public void Import(IReadOnlyList<DeviceSnapshot> devices, StateSnapshot? state)
     {
         _byIp.Clear();
+        _found = default;
         _byId.Clear();
         _byIdentity.Clear();
         _sharedMacs.Clear();

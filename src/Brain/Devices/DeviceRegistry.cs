@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AutoRespond.Brain.Models;
+using AutoRespond.Brain.Statistics;
 using AutoRespond.Configuration;
 using AutoRespond.Contracts;
 
@@ -24,6 +25,11 @@ public sealed partial class DeviceRegistry(NetworkConfig network)
     private readonly HashSet<string> _sharedMacs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, AddressKind> _kinds = new(StringComparer.Ordinal);
 
+    // The addresses of the last two lookups, by reference: one event's models ask about the same one or two address
+    // strings over and over. Kinds never change; found devices are forgotten whenever an address moves or is added.
+    private LastLookups<DeviceProfile?> _found;
+    private LastLookups<AddressKind> _kind;
+
     private enum AddressKind : byte { Internal, External, NotADevice }
 
     public NetworkConfig Network { get; } = network;
@@ -37,7 +43,13 @@ public sealed partial class DeviceRegistry(NetworkConfig network)
     /// <summary>A unicast address outside the internal networks (multicast, broadcast and unparsable ones are neither).</summary>
     public bool IsExternal(string ip) => Kind(ip) == AddressKind.External;
 
-    public DeviceProfile? Find(string ip) => _byIp.GetValueOrDefault(ip);
+    public DeviceProfile? Find(string ip)
+    {
+        if (_found.TryGet(ip, out var device)) return device;
+        device = _byIp.GetValueOrDefault(ip);
+        _found.Remember(ip, device);
+        return device;
+    }
 
     public DeviceProfile? FindById(string id) => _byId.GetValueOrDefault(id);
 
@@ -48,8 +60,16 @@ public sealed partial class DeviceRegistry(NetworkConfig network)
     /// </summary>
     public DeviceProfile? Touch(string ip, DateTimeOffset time, string? mac = null, int? vlan = null, bool authoritative = false)
     {
-        if (!IsInternal(ip)) return null;
-        if (!_byIp.TryGetValue(ip, out var device)) device = Create(ip, null, time);
+        var device = Find(ip);
+        if (device is not null && string.Equals(device.Ip, ip, StringComparison.Ordinal))
+        {
+            // A known device's address kind is kept on the device (one lookup per event instead of two).
+            device.IpIsInternal ??= IsInternal(ip);
+            if (!device.IpIsInternal.Value) return null;
+            if (!_kind.TryGet(ip, out _)) _kind.Remember(ip, AddressKind.Internal);
+        }
+        else if (!IsInternal(ip)) return null;
+        device ??= Create(ip, null, time);
         if (time > device.LastSeen) device.LastSeen = time;
         if (mac is not null && !_sharedMacs.Contains(mac) && (device.Mac is null || device.Mac == mac)) device.Mac = mac;
         bool vlanChanged = vlan is not null && (authoritative || device.Vlan is null) && device.Vlan != vlan;
@@ -163,6 +183,7 @@ public sealed partial class DeviceRegistry(NetworkConfig network)
         string id = mac is not null && !_byId.ContainsKey(mac.ToLowerInvariant()) ? mac.ToLowerInvariant() : ip;
         for (int n = 2; _byId.ContainsKey(id); n++) id = ip + "#" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var device = new DeviceProfile(id, ip, time) { Mac = mac };
+        _found = default;
         _byId[id] = device;
         if (replace || !_byIp.ContainsKey(ip)) _byIp[ip] = device;
         device.Zone = ZoneOf(ip, null);
@@ -171,6 +192,7 @@ public sealed partial class DeviceRegistry(NetworkConfig network)
 
     private DeviceProfile Move(DeviceProfile device, string ip, DateTimeOffset time)
     {
+        _found = default;
         if (_byIp.TryGetValue(device.Ip, out var holder) && holder == device) _byIp.Remove(device.Ip);
         device.Ip = ip;
         _byIp[ip] = device;
@@ -183,6 +205,14 @@ public sealed partial class DeviceRegistry(NetworkConfig network)
         IPAddress.TryParse(ip, out var address) ? Network.ZoneOf(address, vlan) : null;
 
     private AddressKind Kind(string ip)
+    {
+        if (_kind.TryGet(ip, out var known)) return known;
+        known = KindOf(ip);
+        _kind.Remember(ip, known);
+        return known;
+    }
+
+    private AddressKind KindOf(string ip)
     {
         if (_kinds.TryGetValue(ip, out var known)) return known;
         var kind = AddressKind.NotADevice;

@@ -34,6 +34,8 @@ public sealed class AiDataUploadModel : IAnomalyModel
 
     public string Id => ModelIds.AiDataUpload;
 
+    public EventKinds Reads => EventKinds.Flow | AiTraffic.Reads;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         var traffic = _traffic ??= new AiTraffic(context.Options.Ai);

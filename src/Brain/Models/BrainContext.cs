@@ -61,6 +61,8 @@ public sealed class BrainContext(DeviceRegistry devices, BrainOptions options)
     public bool IsNewDevice(DeviceProfile device) =>
         device.FirstSeen > LearningEnd && Now - device.FirstSeen <= Options.NewDeviceAge;
 
+    internal bool HasPending => _pending.Count > 0;
+
     internal IReadOnlyList<Breach> TakePending()
     {
         if (_pending.Count == 0) return Array.Empty<Breach>();

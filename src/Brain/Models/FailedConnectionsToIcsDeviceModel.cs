@@ -31,6 +31,8 @@ public sealed class FailedConnectionsToIcsDeviceModel : IAnomalyModel
 
     public string Id => ModelIds.FailedConnectionsToIcsDevice;
 
+    public EventKinds Reads => EventKinds.Flow | EventKinds.IcsCommand;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         switch (e)

@@ -39,8 +39,19 @@ public static class IcsPorts
     };
 
     /// <summary>The protocol name a dissector protocol (s7comm, modbus, ...) maps to, for comparing with <see cref="ProtocolOf"/>.</summary>
-    public static string FamilyOf(string dissectorProtocol) =>
-        Families.TryGetValue(dissectorProtocol, out var family) ? family : dissectorProtocol.ToLowerInvariant();
+    public static string FamilyOf(string dissectorProtocol)
+    {
+        // Commands of one protocol come in runs, with the same protocol string: the last answer is kept.
+        if (_lastFamily is { } last && ReferenceEquals(last.Protocol, dissectorProtocol)) return last.Family;
+        string family = Families.TryGetValue(dissectorProtocol, out var known) ? known : dissectorProtocol.ToLowerInvariant();
+        _lastFamily = new LastFamily(dissectorProtocol, family);
+        return family;
+    }
+
+    /// <summary>One immutable object, replaced whole, so concurrent brains never see a torn pair.</summary>
+    private sealed record LastFamily(string Protocol, string Family);
+
+    private static LastFamily? _lastFamily;
 
     /// <summary>True when the port is one the protocol (family) normally uses.</summary>
     public static bool IsStandardPort(string dissectorProtocol, int port)

@@ -22,6 +22,8 @@ public sealed class ItToIcsConnectionModel : IAnomalyModel
 
     public string Id => ModelIds.ItToIcsConnection;
 
+    public EventKinds Reads => EventKinds.Flow | EventKinds.IcsCommand;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         switch (e)

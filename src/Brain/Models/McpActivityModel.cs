@@ -20,6 +20,8 @@ public sealed class McpActivityModel : IAnomalyModel
 
     public string Id => ModelIds.McpActivity;
 
+    public EventKinds Reads => EventKinds.JsonRpc;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         if (e is not JsonRpcSeen { Mcp: true } rpc) return;

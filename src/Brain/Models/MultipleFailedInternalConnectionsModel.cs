@@ -27,6 +27,8 @@ public sealed class MultipleFailedInternalConnectionsModel : IAnomalyModel
 
     public string Id => ModelIds.MultipleFailedInternalConnections;
 
+    public EventKinds Reads => EventKinds.Flow;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         if (e is not FlowObserved { Flow: var flow } observed) return;

@@ -37,6 +37,8 @@ public sealed partial class NewDeviceUnusualActivityModel : IAnomalyModel
 
     public string Id => ModelIds.NewDeviceUnusualActivity;
 
+    public EventKinds Reads => EventKinds.Flow;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         if (e is not FlowObserved { Flow: var flow }) return;

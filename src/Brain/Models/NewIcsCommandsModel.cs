@@ -30,6 +30,8 @@ public abstract class NewIcsCommandsModel : IAnomalyModel
 
     public abstract string Id { get; }
 
+    public EventKinds Reads => EventKinds.IcsCommand;
+
     /// <summary>The command classes this model reads.</summary>
     protected abstract bool Accepts(IcsCommandSeen command);
 

@@ -26,10 +26,12 @@ public sealed class PossibleIcsProtocolModel : IAnomalyModel
     private readonly HierarchicalCategorical<string> _ports = new(v => v, k => k);
     private readonly HierarchicalCategorical<string> _functions = new(v => v, k => k);
     private readonly HashSet<string> _countedAtAttempt = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string, int), string> _portKeys = [];
-    private readonly Dictionary<(string, int), string> _functionKeys = [];
+    private readonly Labels _portKeys = new("@");
+    private readonly Labels _functionKeys = new(":fc");
 
     public string Id => ModelIds.PossibleIcsProtocol;
+
+    public EventKinds Reads => EventKinds.Flow | EventKinds.IcsCommand;
 
     public void Observe(NetworkEvent e, BrainContext context)
     {
@@ -108,8 +110,8 @@ public sealed class PossibleIcsProtocolModel : IAnomalyModel
     {
         var halfLife = context.Options.BaselineHalfLife;
         string group = src.GroupKey;
-        string port = Interned(_portKeys, (command.Protocol, command.ServerPort), "@");
-        string function = Interned(_functionKeys, (command.Protocol, command.Code), ":fc");
+        string port = _portKeys.Of(command.Protocol, command.ServerPort);
+        string function = _functionKeys.Of(command.Protocol, command.Code);
         bool unknown = command.Class.Equals("unknown", StringComparison.OrdinalIgnoreCase) || command.Class.Equals("other", StringComparison.OrdinalIgnoreCase);
         // m for these variants: the device's ICS command-hours a day (the unit the signatures are counted in).
         double M() => Rates.PerDay(_ports.Counts.Total(src.Id, context.Now, halfLife), context.Now - src.FirstSeen, halfLife);
@@ -125,13 +127,25 @@ public sealed class PossibleIcsProtocolModel : IAnomalyModel
         _functions.Add(src.Id, group, function, context.Now, halfLife, IcsUsage.Dedupe);
     }
 
-    /// <summary>"s7comm@102", "modbus:fc90": built once per (protocol, number).</summary>
-    private static string Interned(Dictionary<(string, int), string> cache, (string Protocol, int Number) key, string separator)
+    /// <summary>"s7comm@102", "modbus:fc90": built once per (protocol, number); the last one is checked first (pollers repeat).</summary>
+    private sealed class Labels(string separator)
     {
-        if (cache.TryGetValue(key, out var text)) return text;
-        text = key.Protocol + separator + key.Number.ToString(CultureInfo.InvariantCulture);
-        if (cache.Count < 100_000) cache[key] = text;
-        return text;
+        private readonly Dictionary<(string, int), string> _texts = [];
+        private string? _lastProtocol;
+        private int _lastNumber;
+        private string _lastText = "";
+
+        public string Of(string protocol, int number)
+        {
+            if (ReferenceEquals(protocol, _lastProtocol) && number == _lastNumber) return _lastText;
+            if (!_texts.TryGetValue((protocol, number), out var text))
+            {
+                text = protocol + separator + number.ToString(CultureInfo.InvariantCulture);
+                if (_texts.Count < 100_000) _texts[(protocol, number)] = text;
+            }
+            (_lastProtocol, _lastNumber, _lastText) = (protocol, number, text);
+            return text;
+        }
     }
 
     private double IcsFlowsPerDay(DeviceProfile src, BrainContext context) =>

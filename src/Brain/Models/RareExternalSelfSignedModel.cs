@@ -22,6 +22,8 @@ public sealed class RareExternalSelfSignedModel : IAnomalyModel
 
     public string Id => ModelIds.RareExternalSelfSigned;
 
+    public EventKinds Reads => EventKinds.TlsCertificate;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         if (e is not TlsCertificateSeen cert || !context.Devices.IsExternal(cert.Server)) return;

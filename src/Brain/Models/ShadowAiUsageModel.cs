@@ -26,6 +26,8 @@ public sealed class ShadowAiUsageModel : IAnomalyModel
 
     public string Id => ModelIds.ShadowAiUsage;
 
+    public EventKinds Reads => EventKinds.Flow | AiTraffic.Reads;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         var traffic = _traffic ??= new AiTraffic(context.Options.Ai);

@@ -20,6 +20,8 @@ public sealed class SslNoSniNewExternalModel : IAnomalyModel
 
     public string Id => ModelIds.SslNoSniNewExternal;
 
+    public EventKinds Reads => EventKinds.TlsHello;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         if (e is not TlsHelloSeen hello || !context.Devices.IsExternal(hello.Server)) return;

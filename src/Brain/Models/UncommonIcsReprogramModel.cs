@@ -28,6 +28,8 @@ public sealed class UncommonIcsReprogramModel : IAnomalyModel
 
     public string Id => ModelIds.UncommonIcsReprogram;
 
+    public EventKinds Reads => EventKinds.IcsCommand;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         if (e is not IcsCommandSeen command || !IcsSemantics.IsProgramTransfer(command)) return;

@@ -32,6 +32,8 @@ public sealed class UnusualAdminRdpModel : IAnomalyModel
 
     public string Id => ModelIds.UnusualAdminRdp;
 
+    public EventKinds Reads => EventKinds.Rdp | EventKinds.TlsHello | EventKinds.TlsCertificate | EventKinds.Flow;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         switch (e)

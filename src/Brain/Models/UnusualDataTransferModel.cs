@@ -34,6 +34,8 @@ public sealed partial class UnusualDataTransferModel : IAnomalyModel
 
     public string Id => ModelIds.UnusualDataTransfer;
 
+    public EventKinds Reads => EventKinds.Flow;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         if (e is not FlowObserved { Phase: FlowPhase.Ended, Flow: var flow }) return;

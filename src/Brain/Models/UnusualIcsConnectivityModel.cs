@@ -29,6 +29,8 @@ public sealed class UnusualIcsConnectivityModel : IAnomalyModel
 
     public string Id => ModelIds.UnusualIcsConnectivity;
 
+    public EventKinds Reads => EventKinds.Flow;
+
     public void Observe(NetworkEvent e, BrainContext context)
     {
         if (e is not FlowObserved { Flow: var flow }) return;

@@ -11,6 +11,7 @@ public sealed class CategoricalCounts<TValue>(Func<TValue, string> encode, Func<
     IEqualityComparer<TValue>? comparer = null) where TValue : notnull
 {
     private readonly Dictionary<string, Scope> _scopes = new(StringComparer.Ordinal);
+    private LastLookups<Scope> _recent; // the last two scopes found (callers repeat the same scope strings)
 
     public int ScopeCount => _scopes.Count;
 
@@ -21,7 +22,7 @@ public sealed class CategoricalCounts<TValue>(Func<TValue, string> encode, Func<
     /// </summary>
     public bool Add(string scope, TValue value, DateTimeOffset now, TimeSpan halfLife, TimeSpan dedupe = default, double amount = 1)
     {
-        if (!_scopes.TryGetValue(scope, out var s)) _scopes[scope] = s = new Scope(comparer);
+        if (!TryScope(scope, out var s)) _scopes[scope] = s = new Scope(comparer);
         ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(s.Values, value, out bool existed);
         if (existed && dedupe > TimeSpan.Zero && now.UtcTicks - count.RawTicks < dedupe.Ticks && count.RawValue > 0) return false;
         count.Add(amount, now, halfLife);
@@ -31,18 +32,18 @@ public sealed class CategoricalCounts<TValue>(Func<TValue, string> encode, Func<
     }
 
     public double Count(string scope, TValue value, DateTimeOffset now, TimeSpan halfLife) =>
-        _scopes.TryGetValue(scope, out var s) && s.Values.TryGetValue(value, out var c) ? c.ValueAt(now, halfLife) : 0;
+        TryScope(scope, out var s) && s.Values.TryGetValue(value, out var c) ? c.ValueAt(now, halfLife) : 0;
 
     public double Total(string scope, DateTimeOffset now, TimeSpan halfLife) =>
-        _scopes.TryGetValue(scope, out var s) ? s.Total.ValueAt(now, halfLife) : 0;
+        TryScope(scope, out var s) ? s.Total.ValueAt(now, halfLife) : 0;
 
     /// <summary>Number of values the scope has seen (including ones decayed to almost nothing).</summary>
-    public int Distinct(string scope) => _scopes.TryGetValue(scope, out var s) ? s.Values.Count : 0;
+    public int Distinct(string scope) => TryScope(scope, out var s) ? s.Values.Count : 0;
 
     /// <summary>The scope's values with their decayed counts (for evidence and enumeration, not the hot path).</summary>
     public IEnumerable<(TValue Value, double Count)> Values(string scope, DateTimeOffset now, TimeSpan halfLife)
     {
-        if (!_scopes.TryGetValue(scope, out var s)) yield break;
+        if (!TryScope(scope, out var s)) yield break;
         foreach (var (value, count) in s.Values) yield return (value, count.ValueAt(now, halfLife));
     }
 
@@ -55,8 +56,8 @@ public sealed class CategoricalCounts<TValue>(Func<TValue, string> encode, Func<
     public double LevelTail(string scope, TValue value, double concentration, DateTimeOffset now, TimeSpan halfLife,
         string? exclude = null)
     {
-        if (!_scopes.TryGetValue(scope, out var s)) return 1;
-        Scope? own = exclude is null ? null : _scopes.GetValueOrDefault(exclude);
+        if (!TryScope(scope, out var s)) return 1;
+        Scope? own = exclude is not null && TryScope(exclude, out var o) ? o : null;
         double nv = Net(s, own, value, now, halfLife);
         double below = 0;
         foreach (var (u, count) in s.Values)
@@ -71,7 +72,7 @@ public sealed class CategoricalCounts<TValue>(Func<TValue, string> encode, Func<
 
     /// <summary>Count of (scope, value) minus the same count of <paramref name="exclude"/> (never negative).</summary>
     public double CountExcluding(string scope, TValue value, string? exclude, DateTimeOffset now, TimeSpan halfLife) =>
-        _scopes.TryGetValue(scope, out var s) ? Net(s, exclude is null ? null : _scopes.GetValueOrDefault(exclude), value, now, halfLife) : 0;
+        TryScope(scope, out var s) ? Net(s, exclude is not null && TryScope(exclude, out var o) ? o : null, value, now, halfLife) : 0;
 
     /// <summary>Total of a scope minus the total of <paramref name="exclude"/> (never negative).</summary>
     public double TotalExcluding(string scope, string? exclude, DateTimeOffset now, TimeSpan halfLife) =>
@@ -84,7 +85,19 @@ public sealed class CategoricalCounts<TValue>(Func<TValue, string> encode, Func<
         return Math.Max(0, n);
     }
 
-    public void Remove(string scope) => _scopes.Remove(scope);
+    public void Remove(string scope)
+    {
+        _scopes.Remove(scope);
+        _recent = default;
+    }
+
+    private bool TryScope(string scope, out Scope s)
+    {
+        if (_recent.TryGet(scope, out s)) return true;
+        if (!_scopes.TryGetValue(scope, out s!)) return false;
+        _recent.Remember(scope, s);
+        return true;
+    }
 
     public IEnumerable<TableSnapshot> Export(string name)
     {
@@ -103,13 +116,14 @@ public sealed class CategoricalCounts<TValue>(Func<TValue, string> encode, Func<
     public void Import(StateSnapshot state, string name)
     {
         _scopes.Clear();
+        _recent = default;
         foreach (var row in state.Table(name + ".totals")?.Rows ?? [])
             _scopes[row.Key] = new Scope(comparer) { Total = DecayedCount.FromRaw(row.Value(0), row.Time(0)) };
         foreach (var row in state.Table(name)?.Rows ?? [])
         {
             int cut = row.Key.IndexOf(SnapshotKey.Separator, StringComparison.Ordinal);
             string scope = row.Key[..cut];
-            if (!_scopes.TryGetValue(scope, out var s)) _scopes[scope] = s = new Scope(comparer);
+            if (!TryScope(scope, out var s)) _scopes[scope] = s = new Scope(comparer);
             s.Values[decode(row.Key[(cut + 1)..])] = DecayedCount.FromRaw(row.Value(0), row.Time(0));
         }
     }

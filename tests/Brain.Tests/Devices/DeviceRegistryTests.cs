@@ -53,6 +53,26 @@ public sealed class DeviceRegistryTests
     }
 
     [Fact]
+    public void Find_SameAddressObjectAcrossChanges_SeesEveryChange()
+    {
+        // Lookups are remembered by string object: the same object must see a device appear, move away and return.
+        const string mac = "3c:52:82:11:22:44";
+        string first = "10.10.0." + 70.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string second = "10.10.0." + 71.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _registry.Find(first).ShouldBeNull();
+        _registry.Find(second).ShouldBeNull();
+
+        _registry.Observe(Ev.Device(Ev.T0, first, mac, 10));
+        var device = _registry.Find(first).ShouldNotBeNull();
+        _registry.Find(second).ShouldBeNull();
+
+        _registry.Observe(new DhcpSeen(Ev.T0.AddDays(2), mac, "ACK", null, null, second, second));
+        _registry.Find(first).ShouldBeNull();
+        _registry.Find(second).ShouldBeSameAs(device);
+        _registry.IsInternal(second).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Observe_KnownMacQuietThenSeenElsewhere_FollowsTheMac()
     {
         const string mac = "3c:52:82:11:22:33";
