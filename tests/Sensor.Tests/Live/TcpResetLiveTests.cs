@@ -29,10 +29,10 @@ public sealed class TcpResetLiveTests
         var firstReset = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         long resetsAt = 0;
         var triggerToRst = new ConcurrentQueue<double>();
-        enforcer.OnReset = (_, packetTicks) =>
+        enforcer.OnReset = (_, trigger) =>
         {
             // Packet timestamp (libpcap, wall clock) → the pair has just been handed to pcap_sendpacket.
-            triggerToRst.Enqueue((TimeProvider.System.GetUtcNow().UtcTicks - packetTicks) / (double)TimeSpan.TicksPerMillisecond);
+            triggerToRst.Enqueue((TimeProvider.System.GetUtcNow().UtcTicks - trigger.TimestampTicks) / (double)TimeSpan.TicksPerMillisecond);
             firstReset.TrySetResult(Stopwatch.GetTimestamp());
         };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
