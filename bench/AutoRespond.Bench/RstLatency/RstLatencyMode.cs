@@ -49,15 +49,15 @@ internal static class RstLatencyMode
         var changed = new SemaphoreSlim(0);
         using var server = RstTopology.Start(topology.NsB, "/usr/bin/python3", "-c", RstEndpoints.Server, RstTopology.Server,
             RstTopology.Port.ToString(CultureInfo.InvariantCulture));
-        using var client = RstTopology.Start(topology.NsA, "/usr/bin/python3", "-c", RstEndpoints.Client,
-            connections.ToString(CultureInfo.InvariantCulture), RstTopology.Server, RstTopology.Port.ToString(CultureInfo.InvariantCulture),
-            backgroundRate.ToString(CultureInfo.InvariantCulture));
+        Process? client = null;
         var clock = Stopwatch.StartNew();
         try
         {
             Expect(server, "LISTEN");
-            try { Expect(client, "READY"); }
-            catch { foreach (var w in recorder.Stop().Segments) Console.Error.WriteLine(w); Console.Error.WriteLine(server.HasExited ? $"server exited {server.ExitCode}: {server.StandardError.ReadToEnd()}" : "server running"); Console.Error.WriteLine($"sensor {MacOf(topology.Sensor)} wire {MacOf(topology.Wire)}"); System.Diagnostics.Process.Start("sh", $"-c \"ip -n {topology.NsB} link; ip -n {topology.NsA} link; ip netns exec {topology.NsB} ss -ltn\"")!.WaitForExit(); throw; }
+            client = RstTopology.Start(topology.NsA, "/usr/bin/python3", "-c", RstEndpoints.Client,
+                connections.ToString(CultureInfo.InvariantCulture), RstTopology.Server, RstTopology.Port.ToString(CultureInfo.InvariantCulture),
+                backgroundRate.ToString(CultureInfo.InvariantCulture));
+            Expect(client, "READY");
             Console.Error.WriteLine($"rst-latency: {connections} connections open in {clock.Elapsed.TotalSeconds:0.0} s");
             _ = Pump(server, "s:", ends, changed);
             _ = Pump(client, "c:", ends, changed);
@@ -82,7 +82,8 @@ internal static class RstLatencyMode
         }
         finally
         {
-            foreach (var p in new[] { client, server }) if (!p.HasExited) p.Kill(entireProcessTree: true);
+            foreach (var p in new[] { client, server }) if (p is { HasExited: false }) p.Kill(entireProcessTree: true);
+            client?.Dispose();
             stop.Cancel();
             live.Join(TimeSpan.FromSeconds(5));
         }

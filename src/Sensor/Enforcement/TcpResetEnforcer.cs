@@ -37,7 +37,17 @@ public sealed class TcpResetEnforcer
 
     public IReadOnlyList<ResetRule> Rules => _rules;
 
-    public void SetRules(IEnumerable<ResetRule> rules) => _rules = rules.ToArray();
+    /// <summary>True while any rule is held (expired ones too, until they are removed).</summary>
+    public bool HasRules => _rules.Length > 0;
+
+    /// <summary>Raised after every <see cref="SetRules"/>, on the caller's thread.</summary>
+    public event Action? RulesChanged;
+
+    public void SetRules(IEnumerable<ResetRule> rules)
+    {
+        _rules = rules.ToArray();
+        RulesChanged?.Invoke();
+    }
 
     /// <summary>Checks one decoded packet; returns true when it sent a RST pair.</summary>
     public bool Inspect(in DecodedPacket p, long timeTicks)
