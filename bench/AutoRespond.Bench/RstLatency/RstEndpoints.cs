@@ -6,22 +6,25 @@ namespace AutoRespond.Bench.RstLatency;
 /// <c>RESET key time_ns</c> (ConnectionResetError), <c>EOF key time_ns</c> or <c>ERR key time_ns</c>; key is
 /// the connection index on the client, the client's address on the server. The client also sends background
 /// traffic (one "bg" line echoed by the server, <c>rate</c> per second over the connections not yet poked) and, on
-/// <c>poke I</c> from stdin, one line on connection I: the packet the armed sensor resets.
+/// <c>poke I</c> from stdin, one line on connection I: the packet the armed sensor resets. Both exit when stdin closes.
 /// </summary>
 internal static class RstEndpoints
 {
     public const string Server = """
-        import selectors, socket, sys, time
+        import os, selectors, socket, sys, time
         host, port = sys.argv[1], int(sys.argv[2])
         ls = socket.socket(); ls.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         ls.bind((host, port)); ls.listen(4096); ls.setblocking(False)
-        sel = selectors.DefaultSelector(); sel.register(ls, selectors.EVENT_READ, None)
+        sel = selectors.DefaultSelector(); sel.register(ls, selectors.EVENT_READ, None); sel.register(0, selectors.EVENT_READ, -1)
         out = sys.stdout; print("LISTEN", flush=True)
         def end(s, key, what):
             out.write("%s %s %d\n" % (what, key, time.time_ns())); out.flush(); sel.unregister(s); s.close()
         while True:
             for key, _ in sel.select():
                 s = key.fileobj
+                if key.data == -1:
+                    if not os.read(0, 4096): sys.exit(0)
+                    continue
                 if key.data is None:
                     c, addr = ls.accept(); c.setblocking(False); c.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                     sel.register(c, selectors.EVENT_READ, addr[0]); continue
