@@ -46,7 +46,7 @@ internal static class RstLatencyMode
         live.Start(sink, stop.Token);
 
         var ends = new ConcurrentDictionary<string, (string What, long UnixNs)>(StringComparer.Ordinal);
-        var changed = new SemaphoreSlim(0);
+        var changed = new SemaphoreSlim(0); // not disposed: the endpoint pumps may still release it after the run
         using var server = RstTopology.Start(topology.NsB, "/usr/bin/python3", "-c", RstEndpoints.Server, RstTopology.Server,
             RstTopology.Port.ToString(CultureInfo.InvariantCulture));
         Process? client = null;
@@ -88,12 +88,11 @@ internal static class RstLatencyMode
             live.Join(TimeSpan.FromSeconds(5));
         }
         var (segments, wireDropped) = recorder.Stop();
-        var sensorStats = live.Enforcers[0].RstsSent;
         var report = new RstLatencyReport(connections, segments, [.. triggers], ends, MacOf(topology.Sensor));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# machine: {Environment.ProcessorCount} cores; load at start {loadAtStart}; at end {File.ReadAllText("/proc/loadavg").Trim()}; "
             + $"{connections} connections, background {backgroundRate}/s, pause {pauseMs} ms, {clock.Elapsed.TotalSeconds:0.0} s; "
-            + $"wire segments {segments.Count}, wire drops {wireDropped}, sensor packets→events {sink.Events}, RSTs sent {sensorStats}"));
+            + $"wire segments {segments.Count}, wire drops {wireDropped}, sensor events {sink.Events}, RSTs sent {enforcer.RstsSent}"));
         foreach (string line in report.Lines()) Console.WriteLine(line);
         return 0;
     }
