@@ -12,10 +12,11 @@ using BenchmarkDotNet.Running;
 //   brain FILE [passes]               the brain alone on FILE's events (collected first, not timed)
 //   alloc                             BenchmarkDotNet memory diagnoser on the sensor hot path
 //   fuzz [packets] [seed] [files] [documents]   hostile-input run (FuzzMode.cs; docs/security.md)
+//   rst-latency [connections] [background/s] [pause ms]   packet → RST on the wire, in namespaces (root; RstLatency/)
 //   latency-inprocess | latency-bus | bus-events | actions   distributed pipeline (Pipeline/PipelineModes.cs; run-latency.sh)
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | brain FILE [passes] | alloc | fuzz [packets] [seed] [files] [documents] | latency-inprocess | latency-bus | bus-events | actions");
+    Console.Error.WriteLine("usage: bench generate FILE [packets] [flows] | libpcap FILE | managed FILE | sensor FILE | brain FILE [passes] | alloc | rst-latency [connections] [background/s] [pause ms] | fuzz [packets] [seed] [files] [documents] | latency-inprocess | latency-bus | bus-events | actions");
     return 2;
 }
 if (args[0] == "brain")
@@ -35,6 +36,7 @@ if (AutoRespond.Bench.Pipeline.PipelineModes.Names.Contains(args[0]))
         return 2;
     }
 }
+if (args[0] == "rst-latency") return AutoRespond.Bench.RstLatency.RstLatencyMode.Run(args[1..]); // root; bench/run-rst-latency.sh
 if (args[0] == "fuzz")
 {
     return FuzzMode.Run(args[1..]);

@@ -27,13 +27,20 @@ public sealed record LiveCaptureOptions
 public readonly record struct LiveCaptureStatistics(long Received, long Dropped, long InterfaceDropped);
 
 /// <summary>
-/// Live capture on one interface through SharpPcap's <see cref="LibPcapLiveDevice"/> with immediate delivery.
-/// Reads use <c>GetNextPacketPointers</c>, so a packet costs no managed allocation; the data is valid until the next read.
+/// Live capture on one interface through SharpPcap's <see cref="LibPcapLiveDevice"/> with immediate delivery (libpcap then
+/// uses TPACKET_V2: every packet wakes the reader, none waits for a block to fill). SharpPcap opens and configures the
+/// handle; reads and sends call libpcap directly: the handle is non-blocking and <see cref="TryReadNext"/> waits in
+/// poll(2) itself, because a blocking <c>pcap_next_ex</c> on TPACKET_V2 (libpcap 1.10) never returns on its timeout
+/// while no packet comes, so a reader could not be stopped. A packet costs no managed allocation; its data is valid
+/// until the next read.
 /// </summary>
 public sealed unsafe class LiveCaptureSource : IPacketInjector, IDisposable
 {
     private readonly LibPcapLiveDevice _device;
     private readonly bool _nanosecond;
+    private readonly IntPtr _pcap;
+    private readonly int _fd;
+    private readonly int _timeoutMilliseconds;
 
     public LiveCaptureSource(string interfaceName, LiveCaptureOptions? options = null)
     {
@@ -55,6 +62,8 @@ public sealed unsafe class LiveCaptureSource : IPacketInjector, IDisposable
             {
                 _device.Filter = options.Filter;
             }
+            _fd = Pcap.SelectableFd(_device.Handle.DangerousGetHandle());
+            _device.NonBlockingMode = _fd >= 0; // without a descriptor to poll (Windows), libpcap's own timeout applies
         }
         catch (PcapException ex)
         {
@@ -67,6 +76,8 @@ public sealed unsafe class LiveCaptureSource : IPacketInjector, IDisposable
         HardwareAddress = mac is { Length: 6 } ? MacAddress.Read(mac) : default;
         LinkType = (int)_device.LinkType;
         _nanosecond = _device.TimestampResolution == TimestampResolution.Nanosecond;
+        _pcap = _device.Handle.DangerousGetHandle();
+        _timeoutMilliseconds = Math.Max(1, options.ReadTimeoutMilliseconds);
     }
 
     public string InterfaceName { get; }
@@ -76,41 +87,37 @@ public sealed unsafe class LiveCaptureSource : IPacketInjector, IDisposable
     /// <summary>The interface's own MAC (zero when it has none): the Ethernet source of injected frames.</summary>
     public MacAddress HardwareAddress { get; }
 
-    /// <summary>Binds SharpPcap's native send entry point now, so the first reset does not pay for it.</summary>
-    public void WarmUp()
-    {
-        var natives = typeof(LibPcapLiveDevice).Assembly.GetType("SharpPcap.LibPcap.LibPcapSafeNativeMethods");
-        foreach (var method in natives?.GetMethods(System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic
-            | System.Reflection.BindingFlags.Public) ?? [])
-        {
-            if (method.Name is "pcap_sendpacket") Marshal.Prelink(method);
-        }
-        System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(
-            typeof(LiveCaptureSource).GetMethod(nameof(Inject))!.MethodHandle);
-    }
+    /// <summary>Compiles the send path now, so the first reset does not wait for the JIT.</summary>
+    public void WarmUp() => System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(
+        typeof(LiveCaptureSource).GetMethod(nameof(Inject))!.MethodHandle);
 
     /// <summary>Sends a frame out of this interface (pcap_sendpacket). Throws <see cref="CaptureException"/> on failure.</summary>
     public void Inject(ReadOnlySpan<byte> frame)
     {
-        try
+        fixed (byte* bytes = frame)
         {
-            _device.SendPacket(frame);
-        }
-        catch (PcapException ex)
-        {
-            throw new CaptureException($"{InterfaceName}: cannot send: {ex.Message}", ex);
+            if (Pcap.SendPacket(_pcap, bytes, frame.Length) != 0)
+                throw new CaptureException($"{InterfaceName}: cannot send: {Marshal.PtrToStringUTF8(Pcap.GetError(_pcap))}");
         }
     }
 
     /// <summary>Names of the interfaces libpcap can open.</summary>
     public static IReadOnlyList<string> ListInterfaces() => LibPcapLiveDeviceList.New().Select(d => d.Name).ToList();
 
-    /// <summary>Waits up to the read timeout for a packet. False on timeout (no packet) or when the capture ended.</summary>
+    /// <summary>Waits up to the read timeout for a packet. False on timeout (no packet) or on a capture error.</summary>
     public bool TryReadNext(out RawPacket packet)
     {
         IntPtr header = IntPtr.Zero, data = IntPtr.Zero;
-        if (_device.GetNextPacketPointers(ref header, ref data) != 1 || header == IntPtr.Zero)
+        int read = Pcap.NextEx(_pcap, &header, &data);
+        if (read == 0 && _fd >= 0)
         {
+            // Nothing in the ring: sleep in poll until the kernel hands one over (or the timeout passes).
+            var wait = new PollFd { Fd = _fd, Events = PollIn };
+            if (Pcap.Poll(&wait, 1, _timeoutMilliseconds) > 0) read = Pcap.NextEx(_pcap, &header, &data);
+        }
+        if (read != 1 || header == IntPtr.Zero)
+        {
+            if (read < 0) Thread.Sleep(_timeoutMilliseconds); // a capture error (interface gone): do not spin
             packet = default;
             return false;
         }
@@ -151,9 +158,55 @@ public sealed unsafe class LiveCaptureSource : IPacketInjector, IDisposable
         return new LiveCaptureStatistics(s.ReceivedPackets, s.DroppedPackets, s.InterfaceDroppedPackets);
     }
 
+    /// <summary>Closes the capture. No thread may be reading or sending any more.</summary>
     public void Dispose()
     {
         _device.Close();
         _device.Dispose();
+    }
+
+    private const short PollIn = 0x001;
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    /// <summary>The few libpcap and libc entry points of the hot path, bound once (SharpPcap has loaded libpcap already).</summary>
+    private static class Pcap
+    {
+        private static readonly IntPtr Library = Load();
+        private static readonly delegate* unmanaged<IntPtr, IntPtr*, IntPtr*, int> NextExFn =
+            (delegate* unmanaged<IntPtr, IntPtr*, IntPtr*, int>)NativeLibrary.GetExport(Library, "pcap_next_ex");
+        private static readonly delegate* unmanaged<IntPtr, byte*, int, int> SendPacketFn =
+            (delegate* unmanaged<IntPtr, byte*, int, int>)NativeLibrary.GetExport(Library, "pcap_sendpacket");
+        private static readonly delegate* unmanaged<IntPtr, IntPtr> GetErrorFn =
+            (delegate* unmanaged<IntPtr, IntPtr>)NativeLibrary.GetExport(Library, "pcap_geterr");
+        private static readonly delegate* unmanaged<IntPtr, int> SelectableFdFn =
+            NativeLibrary.TryGetExport(Library, "pcap_get_selectable_fd", out var fd) ? (delegate* unmanaged<IntPtr, int>)fd : null;
+        private static readonly delegate* unmanaged<PollFd*, nuint, int, int> PollFn =
+            NativeLibrary.TryLoad("libc.so.6", out var libc) && NativeLibrary.TryGetExport(libc, "poll", out var poll)
+                ? (delegate* unmanaged<PollFd*, nuint, int, int>)poll : null;
+
+        public static int NextEx(IntPtr pcap, IntPtr* header, IntPtr* data) => NextExFn(pcap, header, data);
+
+        public static int SendPacket(IntPtr pcap, byte* frame, int length) => SendPacketFn(pcap, frame, length);
+
+        public static IntPtr GetError(IntPtr pcap) => GetErrorFn(pcap);
+
+        /// <summary>The descriptor to poll, or -1 when there is none (or no poll to wait on it).</summary>
+        public static int SelectableFd(IntPtr pcap) => SelectableFdFn is null || PollFn is null ? -1 : SelectableFdFn(pcap);
+
+        public static int Poll(PollFd* fds, int count, int timeoutMilliseconds) => PollFn(fds, (nuint)count, timeoutMilliseconds);
+
+        private static IntPtr Load()
+        {
+            foreach (string name in (string[])["libpcap.so.1", "libpcap.so.0.8", "libpcap.so", "libpcap.A.dylib", "libpcap.dylib", "wpcap"])
+                if (NativeLibrary.TryLoad(name, out var handle)) return handle;
+            throw new CaptureException("libpcap is not installed");
+        }
     }
 }

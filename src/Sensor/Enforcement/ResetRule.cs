@@ -14,6 +14,10 @@ public sealed record ResetRule(string ActionId, IpAddr Device, IpAddr? Peer, lon
             : source == Device || destination == Device;
 }
 
+/// <summary>The packet a RST pair was built from: its capture time (UTC ticks) and TCP header fields.</summary>
+public readonly record struct ResetTrigger(long TimestampTicks, IpAddr SourceIp, IpAddr DestinationIp, ushort SourcePort,
+    ushort DestinationPort, uint Sequence, uint Acknowledgment, TcpFlags Flags, int PayloadLength);
+
 /// <summary>Sends a crafted frame out of the interface the traffic was seen on (pcap_sendpacket).</summary>
 public interface IPacketInjector
 {

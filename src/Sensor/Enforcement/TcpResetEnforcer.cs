@@ -28,15 +28,26 @@ public sealed class TcpResetEnforcer
     private readonly byte[] _frame = new byte[FrameBuilder.MaxLength(0)];
     private readonly Dictionary<(IpAddr, IpAddr, ushort, ushort), (long Since, int Pairs)> _bursts = [];
     private volatile ResetRule[] _rules = [];
+    private bool _warming;
 
     public long RstsSent { get; private set; }
 
-    /// <summary>Called for every RST pair sent: the rule and the packet time (ticks) that triggered it.</summary>
-    public Action<ResetRule, long>? OnReset { get; set; }
+    /// <summary>Called for every RST pair sent, after both left: the rule and the packet that triggered the pair.</summary>
+    public Action<ResetRule, ResetTrigger>? OnReset { get; set; }
 
     public IReadOnlyList<ResetRule> Rules => _rules;
 
-    public void SetRules(IEnumerable<ResetRule> rules) => _rules = rules.ToArray();
+    /// <summary>True while any rule is held (expired ones too, until they are removed).</summary>
+    public bool HasRules => _rules.Length > 0;
+
+    /// <summary>Raised after every <see cref="SetRules"/>, on the caller's thread.</summary>
+    public event Action? RulesChanged;
+
+    public void SetRules(IEnumerable<ResetRule> rules)
+    {
+        _rules = rules.ToArray();
+        RulesChanged?.Invoke();
+    }
 
     /// <summary>Checks one decoded packet; returns true when it sent a RST pair.</summary>
     public bool Inspect(in DecodedPacket p, long timeTicks)
@@ -57,23 +68,43 @@ public sealed class TcpResetEnforcer
             Send(p.DestinationMac, p.Vlan, p.SourceIp, p.DestinationIp, p.SourcePort, p.DestinationPort, next, p.Acknowledgment);
         // Toward the sender, as if from the receiver: for a bare SYN this is a refusal (RST-ACK of the SYN).
         Send(p.SourceMac, p.Vlan, p.DestinationIp, p.SourceIp, p.DestinationPort, p.SourcePort, hasAck ? p.Acknowledgment : 0, next);
-        OnReset?.Invoke(rule, timeTicks);
+        OnReset?.Invoke(rule, new ResetTrigger(timeTicks, p.SourceIp, p.DestinationIp, p.SourcePort, p.DestinationPort,
+            p.Sequence, p.Acknowledgment, p.TcpFlags, p.PayloadLength));
         return true;
     }
 
     /// <summary>
-    /// Compiles the reset path before the first real reset: a first RST otherwise waits milliseconds for the JIT
-    /// (frame building, checksums, the send stub), and every packet behind it waits too.
+    /// Runs the whole reset path once before the first real reset (rule match, burst table, frame building) on
+    /// synthetic packets, sending nothing: the JIT compiles it here. Otherwise the first flagged packet waits
+    /// milliseconds for it (the burst table's generic instantiation alone is a dozen methods), and so does every
+    /// packet behind it.
     /// </summary>
     private void WarmUp()
     {
+        IpAddr a = IpAddr.FromV4(198, 18, 0, 1), b = IpAddr.FromV4(198, 18, 0, 2);
         var eth = new EthernetSpec(injector.HardwareAddress, injector.HardwareAddress, -1);
-        var ip = new IpSpec(IpAddr.FromV4(198, 18, 0, 1), IpAddr.FromV4(198, 18, 0, 2));
-        for (int i = 0; i < 64; i++)
-            FrameBuilder.Tcp(_frame, eth, ip, new TcpSpec(1, 2, TcpFlags.Rst | TcpFlags.Ack, (uint)i, 0, Window: 0));
-        foreach (var method in typeof(TcpResetEnforcer).GetMethods(System.Reflection.BindingFlags.Instance
-            | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.DeclaredOnly))
-            if (!method.ContainsGenericParameters) System.Runtime.CompilerServices.RuntimeHelpers.PrepareMethod(method.MethodHandle);
+        Span<byte> frame = stackalloc byte[FrameBuilder.MaxLength(4)];
+        var decoder = new PacketDecoder();
+        _rules = [new ResetRule("warm-up", a, b, long.MaxValue)];
+        _warming = true;
+        try
+        {
+            for (int i = 0; i <= MaxPairsPerBurst + 1; i++)
+            {
+                bool forward = i % 2 == 0;
+                int length = FrameBuilder.Tcp(frame, eth, forward ? new IpSpec(a, b) : new IpSpec(b, a),
+                    new TcpSpec(forward ? (ushort)40000 : (ushort)7000, forward ? (ushort)7000 : (ushort)40000, TcpFlags.Ack | TcpFlags.Psh,
+                        (uint)i, (uint)i, Window: 512), "warm"u8);
+                if (decoder.TryDecode(LinkTypes.Ethernet, frame[..length], out var packet)) Inspect(packet, 1);
+            }
+        }
+        finally
+        {
+            _warming = false;
+            _rules = [];
+            _bursts.Clear();
+            RstsSent = 0;
+        }
         injector.WarmUp();
     }
 
@@ -99,7 +130,7 @@ public sealed class TcpResetEnforcer
         var eth = new EthernetSpec(injector.HardwareAddress, destinationMac, vlan);
         var tcp = new TcpSpec(sourcePort, destinationPort, TcpFlags.Rst | TcpFlags.Ack, seq, ack, Window: 0);
         int length = FrameBuilder.Tcp(_frame, eth, new IpSpec(source, destination), tcp);
-        injector.Inject(_frame.AsSpan(0, length));
+        if (!_warming) injector.Inject(_frame.AsSpan(0, length));
         RstsSent++;
     }
 }

@@ -29,10 +29,10 @@ public sealed class TcpResetLiveTests
         var firstReset = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         long resetsAt = 0;
         var triggerToRst = new ConcurrentQueue<double>();
-        enforcer.OnReset = (_, packetTicks) =>
+        enforcer.OnReset = (_, trigger) =>
         {
             // Packet timestamp (libpcap, wall clock) → the pair has just been handed to pcap_sendpacket.
-            triggerToRst.Enqueue((TimeProvider.System.GetUtcNow().UtcTicks - packetTicks) / (double)TimeSpan.TicksPerMillisecond);
+            triggerToRst.Enqueue((TimeProvider.System.GetUtcNow().UtcTicks - trigger.TimestampTicks) / (double)TimeSpan.TicksPerMillisecond);
             firstReset.TrySetResult(Stopwatch.GetTimestamp());
         };
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -68,13 +68,13 @@ public sealed class TcpResetLiveTests
             clientEnd.ShouldStartWith("END RESET");
             serverEnd.ShouldStartWith("END RESET");
 
+            // Recorded, not asserted (timings depend on the machine): see docs/benchmarks.md and `bench rst-latency`.
             double toFirstRst = Stopwatch.GetElapsedTime(commanded, resetsAt).TotalMilliseconds;
             double clientMs = (long.Parse(clientEnd.Split(' ')[2]) - wallCommanded) / 1e6;
             double serverMs = (long.Parse(serverEnd.Split(' ')[2]) - wallCommanded) / 1e6;
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"command → first RST pair {toFirstRst:0.0} ms; command → client reset {clientMs:0.0} ms, server reset {serverMs:0.0} ms; "
                 + $"RSTs sent {enforcer.RstsSent}; triggering packet → RST pair sent: {string.Join(", ", triggerToRst.Select(t => t.ToString("0.000")))} ms");
-            toFirstRst.ShouldBeLessThan(1000, "the client talks every 100 ms: the next packet must trigger the reset");
         }
         finally
         {
@@ -112,6 +112,64 @@ public sealed class TcpResetLiveTests
             thread.Join(TimeSpan.FromSeconds(5));
             foreach (var p in new[] { client, server }) if (!p.HasExited) p.Kill(entireProcessTree: true);
         }
+    }
+
+    [Fact]
+    public async Task SensorThread_RealTimeOnlyWhileRulesAreHeld_AndStopsWithoutTraffic()
+    {
+        if (!HubTopology.CanRun(out string why)) Assert.Skip(why);
+        var ct = TestContext.Current.CancellationToken;
+        using var hub = new HubTopology();
+        hub.Create();
+        // No endpoint runs and the filter passes no frame: the reader only ever waits.
+        using var capture = new LiveCaptureSource(hub.Observer, new LiveCaptureOptions { Filter = "tcp", ReadTimeoutMilliseconds = 20 });
+        var enforcer = new TcpResetEnforcer(capture);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var thread = new LiveSensor(capture, new SensorEngine(new SensorOptions(), new Sink(new())), enforcer).Start(stop.Token);
+        try
+        {
+            int tid = await EventuallyAsync(() => SensorThreadId(hub.Observer), id => id != 0, ct);
+            (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 0, ct)).ShouldBe(0, "SCHED_OTHER without rules");
+            enforcer.SetRules([new ResetRule("act-rt", IpAddr.Parse(HubTopology.AddressA), null, DateTimeOffset.MaxValue.UtcTicks)]);
+            (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 1, ct)).ShouldBe(1, "SCHED_FIFO while a rule is held");
+            enforcer.SetRules([]);
+            (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 0, ct)).ShouldBe(0, "back to SCHED_OTHER");
+
+            await stop.CancelAsync();
+            thread.Join(TimeSpan.FromSeconds(5)).ShouldBeTrue("with no packet at all, the reader still sees the cancellation");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            thread.Join(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>The OS id of this process's "sensor:IFACE" thread (comm is cut at 15 characters), or 0.</summary>
+    private static int SensorThreadId(string iface)
+    {
+        string comm = $"sensor:{iface}"[..Math.Min(15, 7 + iface.Length)];
+        foreach (string task in Directory.GetDirectories("/proc/self/task"))
+            if (File.ReadAllText(Path.Combine(task, "comm")).Trim() == comm) return int.Parse(Path.GetFileName(task));
+        return 0;
+    }
+
+    /// <summary>Field 41 of /proc/self/task/TID/stat: 0 = SCHED_OTHER, 1 = SCHED_FIFO.</summary>
+    private static int SchedulingPolicy(int tid)
+    {
+        string stat = File.ReadAllText($"/proc/self/task/{tid}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[41 - 3]);
+    }
+
+    private static async Task<T> EventuallyAsync<T>(Func<T> read, Func<T, bool> done, CancellationToken ct)
+    {
+        var value = read();
+        for (int i = 0; i < 100 && !done(value); i++)
+        {
+            await Task.Delay(20, ct);
+            value = read();
+        }
+        return value;
     }
 
     private static async Task<string> ReadLineAsync(Process process, CancellationToken ct)
