@@ -5,8 +5,9 @@ namespace AutoRespond.Sensor.Flows;
 
 /// <summary>
 /// Tracks TCP, UDP and ICMP flows with Zeek's connection semantics (originator, history, conn_state, sizes, timers)
-/// driven by packet time. Flows live in a slot array indexed by a <see cref="Dictionary{TKey,TValue}"/> of canonical
-/// 5-tuples; the per-packet path allocates nothing. Records reach the <see cref="IFlowObserver"/> when a flow's attempt
+/// driven by packet time. Flows live in paged slots found through an open-addressing index of canonical 5-tuples
+/// (FlowTable.Index.cs), timers in per-timeout activity lists and a <see cref="TimerQueue"/> (docs/sensor.md, "Flows");
+/// the per-packet path allocates nothing. Records reach the <see cref="IFlowObserver"/> when a flow's attempt
 /// times out and when it ends. Not thread-safe: one table per capture thread.
 /// </summary>
 public sealed partial class FlowTable
@@ -101,7 +102,7 @@ public sealed partial class FlowTable
         ref FlowState flow = ref Flow(slot);
         InactivityClass wasClass = flow.Inactivity;
         long wasLast = flow.LastTicks;
-        bool isOrig = Flow(slot).OrigIsA == srcIsA;
+        bool isOrig = flow.OrigIsA == srcIsA;
         bool accepted = false;
         switch (protocol)
         {
