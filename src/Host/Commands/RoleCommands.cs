@@ -4,7 +4,7 @@ using AutoRespond.Executors;
 using AutoRespond.Host.Bus;
 using AutoRespond.Host.Cli;
 using AutoRespond.Host.Roles;
-using MassTransit;
+using AutoRespond.Sensor.Capture;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -22,7 +22,7 @@ internal static class RoleCommands
     private static Command Sensor(CliConsole console)
     {
         var config = CommonOptions.Config();
-        var interfaces = new Option<string[]>("--interface", "-i") { Description = "Capture live on this interface (needs CAP_NET_RAW; one interface per sensor process).", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
+        var interfaces = new Option<string[]>("--interface", "-i") { Description = "Capture live on this interface (needs CAP_NET_RAW; one interface per sensor process), and apply the tcp-reset actions there.", HelpName = "NAME", AllowMultipleArgumentsPerToken = false };
         var replay = new Option<string[]>("--replay") { Description = "Read these capture files instead of an interface, then exit when every batch is sent (tests, back-fills).", HelpName = "CAPTURE" };
         var filter = new Option<string?>("--filter") { Description = "BPF filter for live capture.", HelpName = "BPF" };
         var speed = new Option<double>("--speed") { Description = "With --replay: packet-time speed-up (1 = real time, 60 = a minute per second; 0 = as fast as possible).", DefaultValueFactory = _ => 0, HelpName = "X" };
@@ -46,11 +46,22 @@ internal static class RoleCommands
                 throw new UsageException($"{missing}: no such capture file");
             var builder = RoleHosting.CreateBuilder("sensor");
             var bus = RoleHosting.BusSettingsFor(cfg);
+            var broker = cfg.Bus.Transport == BusTransport.RabbitMq ? cfg.Bus.Uri : null;
             builder.Services.AddSingleton(new SensorRoleOptions(parse.GetValue(id) ?? Environment.MachineName, bus.EndpointPrefix,
-                parse.GetValue(partitions), ifs, files, parse.GetValue(filter), parse.GetValue(speed), parse.GetValue(paceFrom),
-                cfg.Bus.Transport == BusTransport.RabbitMq ? cfg.Bus.Uri : null));
+                parse.GetValue(partitions), ifs, files, parse.GetValue(speed), parse.GetValue(paceFrom), broker));
+            // Live: the interface opens now (a wrong name fails the command), and the sensor applies the tcp-reset actions.
+            LiveInterface? live = null;
+            try
+            {
+                if (ifs.Length == 1) live = LiveInterface.Open(ifs[0], parse.GetValue(filter));
+            }
+            catch (CaptureException e)
+            {
+                throw new UsageException($"cannot capture live: {e.Message}");
+            }
+            if (live is not null) builder.Services.AddSingleton(live);
             builder.Services.AddHostedService<SensorService>();
-            builder.Services.AddAutoRespondBus(bus, _ => { });
+            builder.Services.AddSensorBus(bus, broker, live);
             return (builder.Build(), false);
         }));
         return command;

@@ -80,7 +80,7 @@ internal static class ResponderRole
     /// Declares every action kind's queue before the bus starts (see <see cref="QueueTopology"/>). A broker that is down
     /// (restarting) is waited for, as long as the bus itself would wait (60 s), instead of failing the process.
     /// </summary>
-    private sealed class TopologyStartup(Uri broker, IEnumerable<string> queues, TimeProvider time, ILogger<TopologyStartup> log) : IHostedService
+    internal sealed class TopologyStartup(Uri broker, IEnumerable<string> queues, TimeProvider time, ILogger<TopologyStartup> log) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {

@@ -12,17 +12,21 @@ namespace AutoRespond.Host.Roles;
 /// <summary>
 /// Runs the sensor (live interfaces or capture files) on its own thread and sends its batches to the brain partitions'
 /// queues. A send that fails (broker restarting) is retried with backoff until it succeeds or the service stops, so a
-/// broker outage delays events but loses none. With capture files the service stops the process when everything is sent.
+/// broker outage delays events but loses none. With capture files the service stops the process when everything is sent;
+/// live, the <see cref="LiveInterface"/> was opened at start and its enforcer resets what <see cref="SensorResets"/> is told
+/// to, and a capture that fails stops the process (so it no longer holds the <c>tcp-reset</c> queue; systemd restarts it).
 /// </summary>
 public sealed partial class SensorService(SensorRoleOptions options, ISendEndpointProvider send, IHostApplicationLifetime lifetime,
-    TimeProvider time, ILogger<SensorService> log) : BackgroundService
+    TimeProvider time, ILogger<SensorService> log, LiveInterface? live = null) : BackgroundService
 {
     private readonly BatchingEventSink _sink = new(options.SensorId, options.Partitions, dropWhenFull: options.Interfaces.Count > 0, time);
 
+    private Thread? _reader;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var reader = new Thread(() => Read(stoppingToken)) { IsBackground = true, Name = "sensor-read" };
-        reader.Start();
+        _reader = new Thread(() => Read(stoppingToken)) { IsBackground = true, Name = "sensor-read" };
+        _reader.Start();
         long batches = 0;
         bool declared = options.Broker is null;
         await foreach (var (partition, batch) in _sink.Batches.ReadAllAsync(stoppingToken))
@@ -54,8 +58,14 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
             AutoRespondTelemetry.EventsSent.Add(batch.Events.Count);
         }
         LogDone(log, _sink.Events, batches, _sink.DroppedBatches);
-        if (options.Captures.Count > 0)
-            lifetime.StopApplication();
+        lifetime.StopApplication(); // everything sent (replay), or the capture ended (stopping, or failed)
+    }
+
+    /// <summary>Stops, then lets the reading thread finish (it sees the cancellation within the read timeout) and log its counters.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        _reader?.Join(TimeSpan.FromSeconds(5));
     }
 
     private void Read(CancellationToken stoppingToken)
@@ -101,10 +111,10 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
     private void ReadLive(SensorEngine engine, CancellationToken stoppingToken)
     {
         // One interface per sensor process (docs/deployment.md): one engine on one thread, no lock per packet.
-        using var source = new LiveCaptureSource(options.Interfaces[0], new LiveCaptureOptions { Filter = options.Filter });
-        new LiveSensor(source, engine).Run(stoppingToken);
-        var stats = source.GetStatistics();
-        LogLiveStats(log, source.InterfaceName, stats.Received, stats.Dropped, stats.InterfaceDropped);
+        using var owned = live ?? throw new InvalidOperationException("a live sensor needs its interface opened at start");
+        new LiveSensor(owned.Source, engine, owned.Enforcer).Run(stoppingToken);
+        var stats = owned.Source.GetStatistics();
+        LogLiveStats(log, owned.Source.InterfaceName, stats.Received, stats.Dropped, stats.InterfaceDropped, owned.Enforcer.RstsSent);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "sensor: send of batch {Stream}#{Sequence} failed (attempt {Attempt}): {Error}; retrying")]
@@ -116,10 +126,10 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
     [LoggerMessage(Level = LogLevel.Error, Message = "sensor: capture error: {Error}")]
     private static partial void LogCaptureError(ILogger log, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "sensor: {Interface}: {Received} packets received, {Dropped} dropped by the kernel, {InterfaceDropped} by the interface")]
-    private static partial void LogLiveStats(ILogger log, string @interface, long received, long dropped, long interfaceDropped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "sensor: {Interface}: {Received} packets received, {Dropped} dropped by the kernel, {InterfaceDropped} by the interface; {Rsts} RSTs sent")]
+    private static partial void LogLiveStats(ILogger log, string @interface, long received, long dropped, long interfaceDropped, long rsts);
 }
 
 /// <summary>What <c>autorespond sensor</c> was asked to do.</summary>
 public sealed record SensorRoleOptions(string SensorId, string Prefix, int Partitions, IReadOnlyList<string> Interfaces,
-    IReadOnlyList<string> Captures, string? Filter, double Speed, DateTimeOffset? PaceFrom = null, Uri? Broker = null);
+    IReadOnlyList<string> Captures, double Speed, DateTimeOffset? PaceFrom = null, Uri? Broker = null);
