@@ -60,8 +60,10 @@ internal static class RoleCommands
                 throw new UsageException($"cannot capture live: {e.Message}");
             }
             if (live is not null) builder.Services.AddSingleton(live);
-            builder.Services.AddHostedService<SensorService>();
+            // The bus first: hosts stop their services in reverse order, so the sensor stops (and sends what it still
+            // holds) before the bus does.
             builder.Services.AddSensorBus(bus, broker, live);
+            builder.Services.AddHostedService<SensorService>();
             return (builder.Build(), false);
         }));
         return command;

@@ -23,13 +23,37 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
 
     private Thread? _reader;
 
+    /// <summary>
+    /// Ends the sending before everything is sent: only when the host's shutdown timeout runs out (a stop does not:
+    /// the capture stops, the open flows are flushed, and what the sink holds is still sent).
+    /// </summary>
+    private readonly CancellationTokenSource _abandon = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _reader = new Thread(() => Read(stoppingToken)) { IsBackground = true, Name = "sensor-read" };
         _reader.Start();
-        long batches = 0;
+        long batches = 0, sent = 0;
         bool declared = options.Broker is null;
-        await foreach (var (partition, batch) in _sink.Batches.ReadAllAsync(stoppingToken))
+        var sending = _abandon.Token;
+        try
+        {
+            await foreach (var (partition, batch) in _sink.Batches.ReadAllAsync(sending))
+            {
+                await SendAsync(partition, batch, sending);
+                batches++;
+                sent += batch.Events.Count;
+                AutoRespondTelemetry.EventsSent.Add(batch.Events.Count);
+            }
+        }
+        catch (OperationCanceledException) when (sending.IsCancellationRequested)
+        {
+            // the shutdown timeout ran out first: what is left is reported below as not sent
+        }
+        LogDone(log, sent, _sink.Events, batches, _sink.DroppedBatches);
+        lifetime.StopApplication(); // everything sent (replay), or the capture ended (stopping, or failed)
+
+        async Task SendAsync(int partition, NetworkEventBatch batch, CancellationToken token)
         {
             var address = QueueTopology.SendAddress(DevicePartitioner.QueueName(options.Prefix, partition));
             using var activity = AutoRespondTelemetry.Source.StartActivity("sensor.send-batch", System.Diagnostics.ActivityKind.Producer);
@@ -41,29 +65,26 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
                     if (!declared)
                     {
                         await QueueTopology.EnsureAsync(options.Broker!,
-                            Enumerable.Range(0, options.Partitions).Select(p => DevicePartitioner.QueueName(options.Prefix, p)), stoppingToken);
+                            Enumerable.Range(0, options.Partitions).Select(p => DevicePartitioner.QueueName(options.Prefix, p)), token);
                         declared = true;
                     }
                     var endpoint = await send.GetSendEndpoint(address);
-                    await endpoint.Send(batch, stoppingToken);
-                    break;
+                    await endpoint.Send(batch, token);
+                    return;
                 }
-                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                catch (Exception e) when (e is not OperationCanceledException || !token.IsCancellationRequested)
                 {
                     LogSendRetry(log, batch.SensorId, batch.Sequence, attempt + 1, e.Message);
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * (1 << Math.Min(attempt, 5)))), time, stoppingToken);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * (1 << Math.Min(attempt, 5)))), time, token);
                 }
             }
-            batches++;
-            AutoRespondTelemetry.EventsSent.Add(batch.Events.Count);
         }
-        LogDone(log, _sink.Events, batches, _sink.DroppedBatches);
-        lifetime.StopApplication(); // everything sent (replay), or the capture ended (stopping, or failed)
     }
 
     /// <summary>Stops, then lets the reading thread finish (it sees the cancellation within the read timeout) and log its counters.</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await using var giveUp = cancellationToken.Register(_abandon.Cancel);
         await base.StopAsync(cancellationToken);
         _reader?.Join(TimeSpan.FromSeconds(5));
     }
@@ -120,8 +141,8 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
     [LoggerMessage(Level = LogLevel.Warning, Message = "sensor: send of batch {Stream}#{Sequence} failed (attempt {Attempt}): {Error}; retrying")]
     private static partial void LogSendRetry(ILogger log, string stream, long sequence, int attempt, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "sensor: {Events} events sent in {Batches} batches ({Dropped} batches dropped)")]
-    private static partial void LogDone(ILogger log, long events, long batches, long dropped);
+    [LoggerMessage(Level = LogLevel.Information, Message = "sensor: {Sent} of {Events} events sent in {Batches} batches ({Dropped} batches dropped)")]
+    private static partial void LogDone(ILogger log, long sent, long events, long batches, long dropped);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "sensor: capture error: {Error}")]
     private static partial void LogCaptureError(ILogger log, string error);
