@@ -38,4 +38,21 @@ internal static class Services
     public const string Cip = "cip";
     public const string Dhcp = "dhcp";
     public const string Dns = "dns";
+
+    /// <summary>Every service name, so a flow keeps a one-byte index (0: none) instead of a reference.</summary>
+    private static readonly string[] Names = [Ssl, Rdp, RdpSsl, Cotp, CotpS7, CotpS7Plus, Modbus, Dnp3, Enip, Cip, Dhcp, Dns];
+
+    public static string? NameOf(byte id) => id == 0 ? null : Names[id - 1];
+
+    /// <summary>The index of a service name above (compared by value); a name not listed is a programming error.</summary>
+    public static byte IdOf(string? name)
+    {
+        if (name is null)
+        {
+            return 0;
+        }
+
+        int i = Array.IndexOf(Names, name);
+        return i >= 0 ? (byte)(i + 1) : throw new ArgumentException($"unknown service name '{name}': add it to Services", nameof(name));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using AutoRespond.Sensor.Decoding;
 
 namespace AutoRespond.Sensor.Flows;
@@ -62,7 +63,9 @@ internal struct HistoryBuffer
     private byte _first;
 }
 
-/// <summary>A tracked flow; lives in the table's slot array and is updated in place.</summary>
+/// <summary>A tracked flow; lives in the table's slot pages and is updated in place. 256 bytes (auto layout packs the
+/// small fields together).</summary>
+[StructLayout(LayoutKind.Auto)]
 internal struct FlowState
 {
     public FlowKey Key;
@@ -82,13 +85,37 @@ internal struct FlowState
     public byte HistoryLength;
 
     /// <summary>The originator is key endpoint A.</summary>
-    public bool OrigIsA;
+    public bool OrigIsA
+    {
+        readonly get => (_flags & OrigIsAFlag) != 0;
+        set => SetFlag(OrigIsAFlag, value);
+    }
     public short Vlan;
 
     /// <summary>Zeek's is_active: cleared once the connection finished, was reset or its attempt timed out.</summary>
-    public bool IsActive;
-    public bool AttemptReported;
-    public bool AttemptPending;
+    public bool IsActive
+    {
+        readonly get => (_flags & IsActiveFlag) != 0;
+        set => SetFlag(IsActiveFlag, value);
+    }
+
+    public bool AttemptReported
+    {
+        readonly get => (_flags & AttemptReportedFlag) != 0;
+        set => SetFlag(AttemptReportedFlag, value);
+    }
+
+    public bool AttemptPending
+    {
+        readonly get => (_flags & AttemptPendingFlag) != 0;
+        set => SetFlag(AttemptPendingFlag, value);
+    }
+
+    // Four booleans in one byte keep the state at 256 bytes (four cache lines).
+    private const byte OrigIsAFlag = 1, IsActiveFlag = 2, AttemptReportedFlag = 4, AttemptPendingFlag = 8;
+    private byte _flags;
+
+    private void SetFlag(byte flag, bool value) => _flags = value ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
     public InactivityClass Inactivity;
 
     /// <summary>Analyzer timers scheduled at or before this queue sequence number were cancelled (or are another flow's).</summary>
@@ -97,8 +124,24 @@ internal struct FlowState
     /// <summary>Dissector session: 0 undecided, &gt; 0 a session id (Dissectors/DissectorHost), &lt; 0 none wanted.</summary>
     public int Dissector;
 
-    /// <summary>conn.log service once a dissector confirmed its protocol (a static string, never allocated per flow).</summary>
-    public string? Service;
+    /// <summary>
+    /// conn.log service once a dissector confirmed its protocol, kept as a one-byte index into the static names
+    /// (<see cref="Dissectors.Services"/>): the flow state holds no reference, so the garbage collector never scans
+    /// the flow pages.
+    /// </summary>
+    public string? Service
+    {
+        readonly get => Dissectors.Services.NameOf(_service);
+        set
+        {
+            if (!ReferenceEquals(Dissectors.Services.NameOf(_service), value))
+            {
+                _service = Dissectors.Services.IdOf(value);
+            }
+        }
+    }
+
+    private byte _service;
 
     public readonly bool IsTcp => Key.Protocol == 6;
 
