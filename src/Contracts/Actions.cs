@@ -36,7 +36,8 @@ public sealed record QuarantineEmail(ActionHeader Header, string User, IReadOnly
 public sealed record OpenTicket(ActionHeader Header, IncidentScored Incident);
 
 /// <summary>Undo an applied action (expiry or release) where its kind can be undone.</summary>
-public sealed record RevertAction(ActionHeader Header, string Reason);
+/// <param name="UndoState">What the apply left for its undo (opaque to all but the executors; stored in the ledger), or null.</param>
+public sealed record RevertAction(ActionHeader Header, string Reason, string? UndoState = null);
 
 /// <summary>Executor → engine outcomes (Zeek NetControl: added / exists / error / removed / timeout).</summary>
 public sealed record ActionApplied(string ActionId, string Kind, string Executor, DateTimeOffset Time, string? Detail);
@@ -66,4 +67,5 @@ public sealed record ApplyAction(ActionHeader Header, IncidentScored Incident, s
 public sealed record RevertActionRequest(RevertAction Revert);
 
 /// <summary>The answer to <see cref="ApplyAction"/> or <see cref="RevertActionRequest"/>: every executor's detail, joined.</summary>
-public sealed record ActionOutcome(string ActionId, bool Applied, string Detail, string Worker);
+/// <param name="UndoState">An apply's undo state (see <see cref="RevertAction.UndoState"/>), or null.</param>
+public sealed record ActionOutcome(string ActionId, bool Applied, string Detail, string Worker, string? UndoState = null);

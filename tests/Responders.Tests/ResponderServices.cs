@@ -52,19 +52,26 @@ internal sealed class RecordingExecutor
 
     public List<string> Reverted { get; } = [];
 
+    /// <summary>The undo state each revert was given, by action id (every apply leaves <c>undo-{action id}</c>).</summary>
+    public Dictionary<string, string?> RevertedWith { get; } = [];
+
     public bool FailReverts { get; set; }
 
     public ValueTask<DispatchOutcome> ApplyAsync(PlannedAction action, CancellationToken cancellationToken)
     {
         lock (_lock) Applied.Add(action.ActionId);
-        return ValueTask.FromResult(new DispatchOutcome(true, "applied"));
+        return ValueTask.FromResult(new DispatchOutcome(true, "applied", "undo-" + action.ActionId));
     }
 
     public async ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken)
     {
         ActionKinds.IsRevertible(revert.Header.Kind).ShouldBeTrue($"{revert.Header.Kind} cannot be undone but was reverted");
         await Task.Yield(); // let a competing worker interleave
-        lock (_lock) Reverted.Add(revert.Header.ActionId);
+        lock (_lock)
+        {
+            Reverted.Add(revert.Header.ActionId);
+            RevertedWith[revert.Header.ActionId] = revert.UndoState;
+        }
         return new DispatchOutcome(!FailReverts, FailReverts ? "target refused" : "removed");
     }
 

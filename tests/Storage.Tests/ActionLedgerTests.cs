@@ -45,6 +45,25 @@ public sealed class ActionLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UndoState_RecordedOrSetByTransition_ReturnedByGetAndExpiryAndKeptByLaterTransitions()
+    {
+        const string Undo = """{"graph":"{\"user\":\"alice@contoso.com\",\"moved\":[]}"}""";
+        await Ledger.RecordAsync(Entry("act-rec", ActionStates.Executed, expiresAt: T0.AddHours(1)) with { UndoState = Undo }, "engine", "", Ct);
+        await Ledger.RecordAsync(Entry("act-conf", ActionStates.AwaitingConfirmation, expiresAt: T0.AddHours(1)), "engine", "", Ct);
+
+        (await Ledger.TransitionAsync("act-conf", ActionStates.Executed, "analyst", "confirmed", T0.AddMinutes(1),
+            ActionStates.AwaitingConfirmation, "state-2", Ct)).ShouldBeTrue();
+        (await Ledger.TransitionAsync("act-conf", ActionStates.Executed, "analyst", "extended", T0.AddMinutes(2),
+            ActionStates.Executed, Ct)).ShouldBeTrue();
+
+        (await Ledger.GetAsync("act-rec", Ct)).ShouldNotBeNull().Action.UndoState.ShouldBe(Undo);
+        (await Ledger.GetAsync("act-conf", Ct)).ShouldNotBeNull().Action.UndoState.ShouldBe("state-2");
+        (await Ledger.ListDueForExpiryAsync(T0.AddHours(2), 10, Ct)).Select(a => (a.ActionId, a.UndoState))
+            .ShouldBe([("act-conf", "state-2"), ("act-rec", Undo)], ignoreOrder: true);
+        (await Ledger.GetAsync("act-conf", Ct)).ShouldNotBeNull().History.Count.ShouldBe(3);
+    }
+
+    [Fact]
     public async Task TransitionAsync_Twice_UpdatesStateAndAppendsHistoryInOrder()
     {
         await Ledger.RecordAsync(Entry("act-1"), "engine", "planned", Ct);

@@ -1,12 +1,14 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace AutoRespond.Executors.Graph;
 
 /// <summary>
 /// What the Graph executors did per action id, for redelivery, verification and revert: the user, whether the account
 /// was enabled before disable-user, and the messages quarantine-email moved (original id → id after the move).
-/// In memory only: after a restart a revert of quarantine-email cannot find the moved ids (the apply outcome's detail
-/// lists them), and a revert of disable-user re-enables the account (docs/integrations-identity-tickets.md).
+/// In memory, for this process; what a revert needs also goes out with the apply as its undo state
+/// (<see cref="GraphUndoState"/>, stored in the ledger), so a restarted or another responder can still revert.
 /// </summary>
 internal sealed class GraphActionRecords
 {
@@ -36,3 +38,35 @@ internal sealed record GraphActionRecord(
     bool Completed = false);
 
 internal sealed record MovedMessage(string OriginalId, string CurrentId);
+
+/// <summary>
+/// What a Graph revert needs, as the apply's undo state (<c>DispatchOutcome.UndoState</c>, kept in the ledger and handed
+/// back in <c>RevertAction.UndoState</c>): the user, whether the account was enabled before (disable-user) and the
+/// messages moved (quarantine-email). Used when this process holds no <see cref="GraphActionRecord"/> of the action.
+/// </summary>
+internal sealed record GraphUndoState(string User, bool? WasEnabled = null, IReadOnlyList<MovedMessage>? Moved = null)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, GraphJsonContext.Default.GraphUndoState);
+
+    /// <summary>The state in <paramref name="json"/>, or null (none, or not a Graph undo state).</summary>
+    public static GraphUndoState? Parse(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+            return null;
+        try
+        {
+            return JsonSerializer.Deserialize(json, GraphJsonContext.Default.GraphUndoState) is { User: { Length: > 0 } } state
+                && state.Moved?.Any(m => m is null or { OriginalId: null } or { CurrentId: null }) != true
+                ? state
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(GraphUndoState))]
+internal sealed partial class GraphJsonContext : JsonSerializerContext;

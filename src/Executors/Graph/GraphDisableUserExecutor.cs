@@ -16,7 +16,8 @@ namespace AutoRespond.Executors.Graph;
 /// <c>PATCH /users/{upn}</c> <c>{"accountEnabled":false}</c> (the SDK adds <c>@odata.type</c>) and
 /// <c>POST /identityProtection/riskyUsers/confirmCompromised</c> <c>{"userIds":[id]}</c>; verified by reading
 /// <c>accountEnabled</c> back. Revert: <c>PATCH {"accountEnabled":true}</c> — unless the account was already disabled
-/// before this action — and <c>riskyUsers/dismiss</c>, which sets the risk to none, not to its level before.
+/// before this action — and <c>riskyUsers/dismiss</c>, which sets the risk to none, not to its level before. "Was enabled
+/// before" goes out with the apply as its undo state (<see cref="GraphUndoState"/>) for a revert by another or a restarted process.
 /// </summary>
 internal sealed class GraphDisableUserExecutor(
     GraphClientSource clients, GraphActionRecords records, IReadOnlyDictionary<IPAddress, string> users, ILogger<GraphDisableUserExecutor> logger)
@@ -33,8 +34,9 @@ internal sealed class GraphDisableUserExecutor(
             var graph = session.Graph;
             var user = await ReadUserAsync(graph, upn, cancellationToken);
             var record = Records.AddOrKeep(new GraphActionRecord(action.ActionId, upn, action.Time, user.Id, WasEnabled: user.AccountEnabled != false));
+            string undo = new GraphUndoState(upn, WasEnabled: record.WasEnabled).ToJson();
             if (record.Completed && user.AccountEnabled == false)
-                return AlreadyInPlace(action.ActionId, upn, $"account {upn} is disabled and confirmed compromised");
+                return AlreadyInPlace(action.ActionId, upn, $"account {upn} is disabled and confirmed compromised") with { UndoState = undo };
             bool wasDisabled = user.AccountEnabled == false;
             if (!wasDisabled)
                 await graph.Users[upn].PatchAsync(new GraphUser { AccountEnabled = false }, cancellationToken: cancellationToken);
@@ -44,9 +46,10 @@ internal sealed class GraphDisableUserExecutor(
             var after = await ReadUserAsync(graph, upn, cancellationToken);
             string verified = after.AccountEnabled == false ? "verified: accountEnabled false" : "NOT verified: accountEnabled still reads true";
             if (wasDisabled)
-                return AlreadyInPlace(action.ActionId, upn, $"account {upn} was already disabled; compromise confirmed for {user.Id}; {verified}");
+                return AlreadyInPlace(action.ActionId, upn, $"account {upn} was already disabled; compromise confirmed for {user.Id}; {verified}")
+                    with { UndoState = undo };
             return after.AccountEnabled == false
-                ? Applied(action.ActionId, upn, $"disabled account {upn} and confirmed it compromised ({user.Id}); {verified}")
+                ? Applied(action.ActionId, upn, $"disabled account {upn} and confirmed it compromised ({user.Id}); {verified}") with { UndoState = undo }
                 : new DispatchOutcome(false, $"disabled account {upn} but {verified}");
         }, cancellationToken);
     }
@@ -54,17 +57,19 @@ internal sealed class GraphDisableUserExecutor(
     public ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken)
     {
         var header = revert.Header;
-        if (UserOf(header.ActionId, header.Target) is not { } upn)
-            return ValueTask.FromResult(NoUser(header.ActionId, header.Target));
         var record = Records.Find(header.ActionId);
+        var undo = GraphUndoState.Parse(revert.UndoState);
+        if ((record?.User ?? undo?.User ?? UserOf(header.ActionId, header.Target)) is not { } upn)
+            return ValueTask.FromResult(NoUser(header.ActionId, header.Target));
+        bool? wasEnabled = record?.WasEnabled ?? undo?.WasEnabled;
         return RunAsync("revert disable-user", header.ActionId, async session =>
         {
             var graph = session.Graph;
             var user = await ReadUserAsync(graph, upn, cancellationToken);
-            if (record is null && user.AccountEnabled != false)
+            if (wasEnabled is null && user.AccountEnabled != false)
                 return Reverted(header.ActionId, upn, $"nothing to revert: account {upn} is enabled");
             string account;
-            if (record is { WasEnabled: false })
+            if (wasEnabled == false)
                 account = $"account {upn} left disabled: it was disabled before {header.ActionId}";
             else if (user.AccountEnabled == false)
             {
@@ -77,7 +82,7 @@ internal sealed class GraphDisableUserExecutor(
                 new DismissPostRequestBody { UserIds = [user.Id!] }, cancellationToken: cancellationToken);
             Records.Remove(header.ActionId);
             var after = await ReadUserAsync(graph, upn, cancellationToken);
-            string verified = record is { WasEnabled: false } || after.AccountEnabled == true ? "verified" : "NOT verified: accountEnabled reads false";
+            string verified = wasEnabled == false || after.AccountEnabled == true ? "verified" : "NOT verified: accountEnabled reads false";
             return Reverted(header.ActionId, upn, $"{account}; risk dismissed (now none, not its level before); {verified}");
         }, cancellationToken);
     }

@@ -16,7 +16,8 @@ namespace AutoRespond.Executors.Graph;
 /// (Graph refuses <c>$filter</c> together with <c>$search</c> on messages, so the received time is checked here against
 /// the incident window). Apply = <c>POST /users/{upn}/messages/{id}/move</c> <c>{"DestinationId":"deleteditems"}</c>;
 /// revert = move back to the inbox using the id the move returned. Every request asks for
-/// <c>Prefer: IdType="ImmutableId"</c>; the returned id is recorded either way.
+/// <c>Prefer: IdType="ImmutableId"</c>; the returned id is recorded either way, in memory and in the apply's undo state
+/// (<see cref="GraphUndoState"/>), which a revert in another or a restarted process uses.
 /// </summary>
 internal sealed class GraphQuarantineEmailExecutor(
     GraphClientSource clients, GraphActionRecords records, IReadOnlyDictionary<IPAddress, string> users, QuarantineMessageIds knownIds,
@@ -41,7 +42,8 @@ internal sealed class GraphQuarantineEmailExecutor(
             string quarantine = await mail.FolderIdAsync(options.QuarantineFolder, cancellationToken);
             var existing = Records.Find(action.ActionId);
             if (existing is { Completed: true, Moved: { } done } && await mail.AllInFolderAsync(done, quarantine, cancellationToken))
-                return AlreadyInPlace(action.ActionId, upn, $"{done.Count} message(s) of {upn} are in {options.QuarantineFolder}");
+                return AlreadyInPlace(action.ActionId, upn, $"{done.Count} message(s) of {upn} are in {options.QuarantineFolder}")
+                    with { UndoState = new GraphUndoState(upn, Moved: done).ToJson() };
 
             var terms = IncidentEndpoints.Of(action.Incident, options.MaxSearchTerms);
             var candidates = await FindAsync(mail, action.Incident, messageIds, terms, cancellationToken);
@@ -57,30 +59,35 @@ internal sealed class GraphQuarantineEmailExecutor(
                     missing++;
             }
             Records.Set(new GraphActionRecord(action.ActionId, upn, action.Time, Moved: moved, Completed: true));
+            string undo = new GraphUndoState(upn, Moved: moved).ToJson();
             string searched = terms.Count == 0 ? "no endpoint to search" : $"searched {string.Join(", ", terms)}";
             if (moved.Count == 0)
                 return Applied(action.ActionId, upn,
-                    $"no message of {upn} matched the incident ({messageIds.Count} id(s) given, {searched}); nothing moved");
+                    $"no message of {upn} matched the incident ({messageIds.Count} id(s) given, {searched}); nothing moved") with { UndoState = undo };
             bool verified = await mail.AllInFolderAsync(moved, quarantine, cancellationToken);
             string ids = string.Join(", ", moved.Select(m => m.OriginalId == m.CurrentId ? m.CurrentId : $"{m.OriginalId} -> {m.CurrentId}"));
             return Applied(action.ActionId, upn,
                 $"moved {moved.Count} message(s) of {upn} to {options.QuarantineFolder} ({searched}; {missing} not found): {ids}; "
-                + (verified ? "verified" : "NOT verified: not all read back in the folder"));
+                + (verified ? "verified" : "NOT verified: not all read back in the folder")) with { UndoState = undo };
         }, cancellationToken);
     }
 
     public ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken)
     {
         var header = revert.Header;
-        if (Records.Find(header.ActionId) is not { Moved: { } moved } record)
+        var (user, moved) = Records.Find(header.ActionId) is { Moved: { } kept } record ? (record.User, kept)
+            : GraphUndoState.Parse(revert.UndoState) is { Moved: { } stored } undo ? (undo.User, stored)
+            : (null, null);
+        if (user is null || moved is null)
         {
-            string detail = $"no record of the messages {header.ActionId} moved (kept in memory only; the apply detail lists their ids); nothing moved back";
+            string detail = $"no record of the messages {header.ActionId} moved (none in this process and no undo state from the ledger; "
+                + "the apply detail lists their ids); nothing moved back";
             GraphLog.Failed(Logger, "revert quarantine-email", header.ActionId, Kind, detail);
             return ValueTask.FromResult(new DispatchOutcome(false, detail));
         }
         return RunAsync("revert quarantine-email", header.ActionId, async session =>
         {
-            var mail = new GraphMailbox(session.Graph, record.User);
+            var mail = new GraphMailbox(session.Graph, user);
             int restored = 0, gone = 0;
             foreach (var message in moved)
             {
@@ -90,8 +97,8 @@ internal sealed class GraphQuarantineEmailExecutor(
                     gone++;
             }
             Records.Remove(header.ActionId);
-            return Reverted(header.ActionId, record.User,
-                $"moved {restored} message(s) of {record.User} back to {options.RestoreFolder}" + (gone > 0 ? $" ({gone} no longer found)" : ""));
+            return Reverted(header.ActionId, user,
+                $"moved {restored} message(s) of {user} back to {options.RestoreFolder}" + (gone > 0 ? $" ({gone} no longer found)" : ""));
         }, cancellationToken);
     }
 

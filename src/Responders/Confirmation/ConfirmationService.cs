@@ -147,10 +147,10 @@ public sealed partial class ConfirmationService(IActionLedger ledger, IActionDis
             return Changed(entry.ActionId);
 
         var plan = index.FindById(entry.ActionId)?.Plan ?? PlanFromLedger(entry);
-        (string state, string detail) = policy.Current.Response.Mode == ResponseMode.DryRun
-            ? (ActionStates.DryRun, "dry-run mode, nothing sent")
+        (string state, string detail, string? undo) = policy.Current.Response.Mode == ResponseMode.DryRun
+            ? (ActionStates.DryRun, "dry-run mode, nothing sent", null)
             : await DispatchAsync(plan with { Time = now }, cancellationToken);
-        await ledger.TransitionAsync(entry.ActionId, state, actor, detail, now, LedgerStates.Requested, cancellationToken);
+        await ledger.TransitionAsync(entry.ActionId, state, actor, detail, now, LedgerStates.Requested, undo, cancellationToken);
         index.Update(entry.ActionId, state);
         if (entry.ExpiresAt is { } e) index.SetExpires(entry.ActionId, now + (e - entry.CreatedAt));
         if (state != ActionStates.Failed) offenders?.Record(entry.Target, entry.Kind, now, entry.ExpiresAt is { } end ? now + (end - entry.CreatedAt) : null);
@@ -158,16 +158,16 @@ public sealed partial class ConfirmationService(IActionLedger ledger, IActionDis
         return new ConfirmationResult(ConfirmationStatus.Done, state, detail);
     }
 
-    private async Task<(string, string)> DispatchAsync(PlannedAction plan, CancellationToken cancellationToken)
+    private async Task<(string, string, string?)> DispatchAsync(PlannedAction plan, CancellationToken cancellationToken)
     {
         try
         {
             var outcome = await dispatcher.DispatchAsync(plan, cancellationToken);
-            return (outcome.Applied ? ActionStates.Executed : ActionStates.Failed, outcome.Detail);
+            return outcome.Applied ? (ActionStates.Executed, outcome.Detail, outcome.UndoState) : (ActionStates.Failed, outcome.Detail, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return (ActionStates.Failed, e.GetType().Name + ": " + e.Message);
+            return (ActionStates.Failed, e.GetType().Name + ": " + e.Message, null);
         }
     }
 

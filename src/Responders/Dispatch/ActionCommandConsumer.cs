@@ -27,7 +27,7 @@ public sealed partial class ActionCommandConsumer(InProcessDispatcher executors,
         LogApplied(_log, worker, h.ActionId, h.Kind, outcome.Applied);
         activity?.SetTag("autorespond.applied", outcome.Applied);
         AutoRespondTelemetry.ActionsApplied.Add(1, new KeyValuePair<string, object?>("kind", h.Kind), new KeyValuePair<string, object?>("applied", outcome.Applied));
-        await context.RespondAsync(new ActionOutcome(h.ActionId, outcome.Applied, outcome.Detail, worker));
+        await context.RespondAsync(new ActionOutcome(h.ActionId, outcome.Applied, outcome.Detail, worker, outcome.UndoState));
     }
 
     public async Task Consume(ConsumeContext<RevertActionRequest> context)

@@ -45,7 +45,8 @@ public sealed class BusActionDispatcher(IClientFactory clients, string endpointP
             {
                 var client = clients.CreateRequestClient<T>(address, RequestTimeout.After(ms: (int)attempt.TotalMilliseconds));
                 var response = await client.GetResponse<ActionOutcome>(command, cancellationToken);
-                return new DispatchOutcome(response.Message.Applied, $"{response.Message.Worker}: {response.Message.Detail}");
+                return new DispatchOutcome(response.Message.Applied, $"{response.Message.Worker}: {response.Message.Detail}",
+                    response.Message.UndoState);
             }
             catch (Exception e) when (e is RequestTimeoutException or MassTransitException && !cancellationToken.IsCancellationRequested)
             {

@@ -12,7 +12,12 @@ public interface IActionDispatcher
     ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken);
 }
 
-public sealed record DispatchOutcome(bool Applied, string Detail);
+/// <param name="UndoState">
+/// What a revert needs that the target cannot tell (ids a move gave the messages, whether the account was disabled before):
+/// small, opaque to all but the executor that wrote it, stored in the ledger with the applied action and handed back in
+/// <see cref="RevertAction.UndoState"/>, so any responder, after any restart, can undo it. Null: nothing needed.
+/// </param>
+public sealed record DispatchOutcome(bool Applied, string Detail, string? UndoState = null);
 
 /// <summary>One executor of one action kind at one target system (a firewall, a ticketing system…).</summary>
 public interface IActionExecutor
@@ -39,6 +44,7 @@ public interface IRevertibleActionExecutor : IActionExecutor
 /// Runs every executor registered for the action's kind. An action applies when every executor applied
 /// it; with no executor for its kind it fails, saying which integration is missing — never silently.
 /// A revert goes to every revertible executor of the kind; executors that cannot revert are named, not skipped silently.
+/// The executors' undo states travel as one (<see cref="UndoStates"/>): each executor gets back its own.
 /// </summary>
 public sealed class InProcessDispatcher(IEnumerable<IActionExecutor> executors) : IActionDispatcher
 {
@@ -50,14 +56,16 @@ public sealed class InProcessDispatcher(IEnumerable<IActionExecutor> executors) 
         if (forKind.Length == 0)
             return new DispatchOutcome(false, $"no integration configured for {action.Kind} (see 'integrations' in the config)");
         var details = new List<string>();
+        var undo = new List<(string, string?)>();
         bool all = true;
         foreach (var executor in forKind)
         {
             var outcome = await ApplyOneAsync(executor, action, cancellationToken);
             all &= outcome.Applied;
             details.Add($"{executor.Name}: {outcome.Detail}");
+            undo.Add((executor.Name, outcome.UndoState));
         }
-        return new DispatchOutcome(all, string.Join("; ", details));
+        return new DispatchOutcome(all, string.Join("; ", details), UndoStates.Combine(undo));
     }
 
     public async ValueTask<DispatchOutcome> RevertAsync(RevertAction revert, CancellationToken cancellationToken)
@@ -75,7 +83,8 @@ public sealed class InProcessDispatcher(IEnumerable<IActionExecutor> executors) 
                 details.Add($"{executor.Name}: cannot revert {revert.Header.Kind}");
                 continue;
             }
-            var outcome = await revertible.RevertAsync(revert, cancellationToken);
+            var outcome = await revertible.RevertAsync(revert with { UndoState = UndoStates.Of(revert.UndoState, executor.Name) },
+                cancellationToken);
             all &= outcome.Applied;
             details.Add($"{executor.Name}: {outcome.Detail}");
         }

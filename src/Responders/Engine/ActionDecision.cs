@@ -22,6 +22,9 @@ public sealed record ActionDecision(
 {
     /// <summary>The policy version the decision was made under (0: the config file; see <c>PolicyProvider</c>).</summary>
     public int? PolicyVersion { get; init; }
+
+    /// <summary>An executed action's undo state (<see cref="Dispatch.DispatchOutcome.UndoState"/>), stored with it in the ledger.</summary>
+    public string? UndoState { get; init; }
 }
 
 /// <summary>Receives every decision the engine makes, in order (replay output, console, metrics).</summary>

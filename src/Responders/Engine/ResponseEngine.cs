@@ -133,13 +133,13 @@ public sealed class ResponseEngine(
             $"incident score {action.Incident.Score:0.00} reached ladder step {action.StepIndex + 1} (min_score {action.StepMinScore:0.00})");
         if (action.Escalation is { } escalation) step += "; " + escalation;
         var gate = ruling.Decision;
-        (string state, string reason) = gate.Verdict switch
+        (string state, string reason, string? undo) = gate.Verdict switch
         {
-            GateVerdict.Deny or GateVerdict.Hold => (gate.State!, $"{step}; {gate.Reason}"),
+            GateVerdict.Deny or GateVerdict.Hold => (gate.State!, $"{step}; {gate.Reason}", null),
             _ => current.Response.Mode switch
             {
-                ResponseMode.DryRun => (ActionStates.DryRun, $"{step}; dry-run mode, nothing sent"),
-                ResponseMode.Confirm => (ActionStates.AwaitingConfirmation, $"{step}; confirm mode, waiting for an analyst"),
+                ResponseMode.DryRun => (ActionStates.DryRun, $"{step}; dry-run mode, nothing sent", null),
+                ResponseMode.Confirm => (ActionStates.AwaitingConfirmation, $"{step}; confirm mode, waiting for an analyst", null),
                 _ => await ExecuteAsync(action, step, cancellationToken),
             },
         };
@@ -148,15 +148,16 @@ public sealed class ResponseEngine(
             action.Expires, gate.Window, reason, ruling.Gate, action.StepIndex, ruling.Note, ruling.Outcomes)
         {
             PolicyVersion = current.Version,
+            UndoState = undo,
         };
     }
 
-    private async ValueTask<(string, string)> ExecuteAsync(PlannedAction action, string step, CancellationToken cancellationToken)
+    private async ValueTask<(string, string, string?)> ExecuteAsync(PlannedAction action, string step, CancellationToken cancellationToken)
     {
         var outcome = await dispatcher.DispatchAsync(action, cancellationToken);
         return outcome.Applied
-            ? (ActionStates.Executed, $"{step}; {outcome.Detail}")
-            : (ActionStates.Failed, $"{step}; {outcome.Detail}");
+            ? (ActionStates.Executed, $"{step}; {outcome.Detail}", outcome.UndoState)
+            : (ActionStates.Failed, $"{step}; {outcome.Detail}", null);
     }
 
     private sealed record Ruling(GateDecision Decision, string? Gate, string? Note, IReadOnlyList<GateOutcome> Outcomes);

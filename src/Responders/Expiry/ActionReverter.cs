@@ -51,7 +51,7 @@ public sealed partial class ActionReverter(IActionLedger ledger, IActionDispatch
         DispatchOutcome outcome;
         try
         {
-            outcome = await dispatcher.RevertAsync(new RevertAction(header, reason), cancellationToken);
+            outcome = await dispatcher.RevertAsync(new RevertAction(header, reason, entry.UndoState), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

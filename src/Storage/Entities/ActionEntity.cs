@@ -23,6 +23,9 @@ public sealed class ActionEntity
     public string? WindowName { get; set; }
     public required string Reason { get; set; }
 
+    /// <summary>What the executors need to undo the applied action (opaque to storage), or null.</summary>
+    public string? UndoState { get; set; }
+
     /// <summary>Time of the latest state change.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 

@@ -4,6 +4,7 @@ namespace AutoRespond.Storage;
 /// An action as the ledger holds it: what to record, and the current row when read back.
 /// Times may carry any offset; they are stored, and returned, in UTC.
 /// </summary>
+/// <param name="UndoState">What the executors need to undo the applied action (opaque here), or null.</param>
 public sealed record ActionLedgerEntry(
     string ActionId,
     string IncidentId,
@@ -14,4 +15,5 @@ public sealed record ActionLedgerEntry(
     DateTimeOffset? ExpiresAt,
     int PolicyVersion,
     string? WindowName,
-    string Reason);
+    string Reason,
+    string? UndoState = null);

@@ -19,6 +19,7 @@ internal static class ActionMapping
             PolicyVersion = entry.PolicyVersion,
             WindowName = entry.WindowName,
             Reason = entry.Reason,
+            UndoState = entry.UndoState,
             UpdatedAt = created,
             Version = 1,
             History =
@@ -38,7 +39,8 @@ internal static class ActionMapping
     }
 
     public static ActionLedgerEntry ToEntry(ActionEntity a) =>
-        new(a.Id, a.IncidentId, a.Kind, a.Target, a.State, a.CreatedAt, a.ExpiresAt, a.PolicyVersion, a.WindowName, a.Reason);
+        new(a.Id, a.IncidentId, a.Kind, a.Target, a.State, a.CreatedAt, a.ExpiresAt, a.PolicyVersion, a.WindowName, a.Reason,
+            a.UndoState);
 
     public static ActionSnapshot ToSnapshot(ActionEntity a) =>
         new(

@@ -42,13 +42,24 @@ internal sealed partial class EfActionLedger(
         }
     }
 
-    public async Task<bool> TransitionAsync(
+    public Task<bool> TransitionAsync(
         string actionId,
         string toState,
         string actor,
         string detail,
         DateTimeOffset time,
         string? expectedState = null,
+        CancellationToken cancellationToken = default) =>
+        TransitionAsync(actionId, toState, actor, detail, time, expectedState, null, cancellationToken);
+
+    public async Task<bool> TransitionAsync(
+        string actionId,
+        string toState,
+        string actor,
+        string detail,
+        DateTimeOffset time,
+        string? expectedState,
+        string? undoState,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actionId);
@@ -84,6 +95,7 @@ internal sealed partial class EfActionLedger(
         action.State = toState;
         action.UpdatedAt = utc;
         action.Version = readVersion + 1;
+        action.UndoState = undoState ?? action.UndoState;
 
         try
         {

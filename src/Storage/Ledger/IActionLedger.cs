@@ -29,6 +29,20 @@ public interface IActionLedger
         string? expectedState = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// As <see cref="TransitionAsync(string, string, string, string, DateTimeOffset, string?, CancellationToken)"/>, and
+    /// stores <paramref name="undoState"/> with the action in the same transaction (null: leaves the stored one as it is).
+    /// </summary>
+    Task<bool> TransitionAsync(
+        string actionId,
+        string toState,
+        string actor,
+        string detail,
+        DateTimeOffset time,
+        string? expectedState,
+        string? undoState,
+        CancellationToken cancellationToken = default);
+
     /// <summary>The action and its history, or null.</summary>
     Task<ActionSnapshot?> GetAsync(string actionId, CancellationToken cancellationToken = default);
 

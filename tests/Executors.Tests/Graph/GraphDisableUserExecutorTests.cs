@@ -102,6 +102,46 @@ public sealed class GraphDisableUserExecutorTests
     }
 
     [Fact]
+    public async Task Revert_InANewProcessWithTheUndoState_AccountDisabledBefore_LeavesItDisabled()
+    {
+        await using var h = await StartAsync();
+        using (var created = await h.Control.PostAsJsonAsync("_sim/graph/users",
+                   new { userPrincipalName = "carol@contoso.com", accountEnabled = false }, TestContext.Current.CancellationToken))
+            created.EnsureSuccessStatusCode();
+        var applied = await h.Executor<IActionExecutor>(ActionKinds.DisableUser)
+            .ApplyAsync(Action(ActionKinds.DisableUser, user: "carol@contoso.com"), TestContext.Current.CancellationToken);
+        var restarted = h.ExecutorOfNewProcess<IRevertibleActionExecutor>(ActionKinds.DisableUser);
+
+        var reverted = await restarted.RevertAsync(Revert(ActionKinds.DisableUser, undoState: applied.UndoState),
+            TestContext.Current.CancellationToken);
+
+        reverted.Applied.ShouldBeTrue(reverted.Detail);
+        reverted.Detail.ShouldContain("account carol@contoso.com left disabled");
+        h.ApiRequests.ShouldNotContain(r => r.Method == "PATCH");
+        (await h.UserAsync("carol@contoso.com"))["accountEnabled"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Revert_InANewProcessWithTheUndoState_EnablesTheAccountOfTheActionsUser()
+    {
+        await using var h = await StartAsync();
+        using (var created = await h.Control.PostAsJsonAsync("_sim/graph/users",
+                   new { userPrincipalName = "dave@contoso.com", accountEnabled = true }, TestContext.Current.CancellationToken))
+            created.EnsureSuccessStatusCode();
+        var applied = await h.Executor<IActionExecutor>(ActionKinds.DisableUser)
+            .ApplyAsync(Action(ActionKinds.DisableUser, user: "dave@contoso.com"), TestContext.Current.CancellationToken);
+        var restarted = h.ExecutorOfNewProcess<IRevertibleActionExecutor>(ActionKinds.DisableUser);
+
+        var reverted = await restarted.RevertAsync(Revert(ActionKinds.DisableUser, undoState: applied.UndoState),
+            TestContext.Current.CancellationToken);
+
+        reverted.Applied.ShouldBeTrue(reverted.Detail);
+        reverted.Detail.ShouldContain("enabled account dave@contoso.com");
+        (await h.UserAsync("dave@contoso.com"))["accountEnabled"]!.GetValue<bool>().ShouldBeTrue();
+        (await h.UserAsync())["accountEnabled"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task IsInPlace_AppliedThenReverted_FollowsTheAccount()
     {
         await using var h = await StartAsync();

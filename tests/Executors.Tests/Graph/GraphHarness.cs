@@ -22,10 +22,14 @@ internal sealed class GraphHarness : IAsyncDisposable
 
     public const string Device = "10.10.0.66";
 
-    private GraphHarness(SimulatorHost host, ServiceProvider services, LogCapture logs)
+    private readonly Func<ServiceProvider> _newProcess;
+    private readonly List<ServiceProvider> _processes = [];
+
+    private GraphHarness(SimulatorHost host, Func<ServiceProvider> newProcess, LogCapture logs)
     {
         Host = host;
-        Services = services;
+        _newProcess = newProcess;
+        Services = newProcess();
         Logs = logs;
         Control = new HttpClient { BaseAddress = host.BaseUri };
     }
@@ -48,8 +52,6 @@ internal sealed class GraphHarness : IAsyncDisposable
     {
         var host = await SimulatorHost.StartAsync(credentials: credentials, cancellationToken: TestContext.Current.CancellationToken);
         var logs = new LogCapture();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
         var config = new GraphConfig(host.UrlFor("v1.0"),
             clientSecret ? host.Credentials.GraphTenantId : null, clientSecret ? host.Credentials.GraphClientId : null,
             clientSecret ? "GRAPH_SECRET" : null, host.BaseUri, clientSecret ? null : "GRAPH_TOKEN");
@@ -58,12 +60,27 @@ internal sealed class GraphHarness : IAsyncDisposable
             Graph = config,
             Users = new Dictionary<IPAddress, string> { [IPAddress.Parse(Device)] = Alice }.AsReadOnly(),
         };
-        services.AddExecutors(integrations, new DictionarySecretSource(secrets ?? host.Credentials.AsEnvironment()), options ?? ExecutorOptions.Fast);
-        return new GraphHarness(host, services.BuildServiceProvider(), logs);
+        return new GraphHarness(host, () =>
+        {
+            var services = new ServiceCollection();
+            services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+            services.AddExecutors(integrations, new DictionarySecretSource(secrets ?? host.Credentials.AsEnvironment()), options ?? ExecutorOptions.Fast);
+            return services.BuildServiceProvider();
+        }, logs);
     }
 
-    public T Executor<T>(string kind) where T : class =>
-        Services.GetServices<IActionExecutor>().Single(e => e.Kind == kind && e.Name == "graph") as T
+    public T Executor<T>(string kind) where T : class => Executor<T>(Services, kind);
+
+    /// <summary>The executor of <paramref name="kind"/> in another responder process (or this one restarted): nothing in memory shared.</summary>
+    public T ExecutorOfNewProcess<T>(string kind) where T : class
+    {
+        var process = _newProcess();
+        _processes.Add(process);
+        return Executor<T>(process, kind);
+    }
+
+    private static T Executor<T>(IServiceProvider services, string kind) where T : class =>
+        services.GetServices<IActionExecutor>().Single(e => e.Kind == kind && e.Name == "graph") as T
         ?? throw new InvalidOperationException($"the graph {kind} executor is not a {typeof(T).Name}");
 
     public async Task<JsonObject> UserAsync(string upn = Alice) =>
@@ -95,12 +112,14 @@ internal sealed class GraphHarness : IAsyncDisposable
     public static PlannedAction Action(string kind, string? user = Alice, string actionId = "act-g1", IncidentScored? incident = null) =>
         new(actionId, incident ?? Incident(), kind, Device, 2, 0.95, TimeSpan.FromHours(1), T0, user);
 
-    public static RevertAction Revert(string kind, string actionId = "act-g1") =>
-        new(new ActionHeader(actionId, "inc-g1", kind, Device, T0, T0.AddHours(1), "expired", 1), "expired");
+    public static RevertAction Revert(string kind, string actionId = "act-g1", string? undoState = null) =>
+        new(new ActionHeader(actionId, "inc-g1", kind, Device, T0, T0.AddHours(1), "expired", 1), "expired", undoState);
 
     public async ValueTask DisposeAsync()
     {
         Control.Dispose();
+        foreach (var process in _processes)
+            await process.DisposeAsync();
         await Services.DisposeAsync();
         await Host.DisposeAsync();
     }

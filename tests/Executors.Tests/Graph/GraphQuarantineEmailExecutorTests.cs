@@ -117,6 +117,54 @@ public sealed class GraphQuarantineEmailExecutorTests
     }
 
     [Fact]
+    public async Task Revert_InANewProcessWithTheUndoState_MovesTheMessagesBackByTheirNewIds()
+    {
+        await using var h = await StartAsync();
+        using (var options = await h.Control.PostAsJsonAsync("_sim/graph/options", new { honourImmutableId = false }, TestContext.Current.CancellationToken))
+            options.EnsureSuccessStatusCode();
+        string lure = await h.AddMessageAsync("Invoice", "see https://203.0.113.50/", T0.AddHours(-2));
+        string cert = await h.AddMessageAsync("Portal", "sign in at update-check.example.net", T0.AddHours(-3));
+        var applied = await h.Executor<IActionExecutor>(ActionKinds.QuarantineEmail)
+            .ApplyAsync(Action(ActionKinds.QuarantineEmail), TestContext.Current.CancellationToken);
+        var quarantined = await FoldersAsync(h);
+        h.ClearJournal();
+        var restarted = h.ExecutorOfNewProcess<IRevertibleActionExecutor>(ActionKinds.QuarantineEmail);
+
+        var reverted = await restarted.RevertAsync(Revert(ActionKinds.QuarantineEmail, undoState: applied.UndoState),
+            TestContext.Current.CancellationToken);
+
+        applied.Applied.ShouldBeTrue(applied.Detail);
+        quarantined.Count.ShouldBe(2);
+        quarantined.Values.ShouldAllBe(f => f == "deleteditems");
+        quarantined.Keys.ShouldNotContain(lure);
+        quarantined.Keys.ShouldNotContain(cert);
+        reverted.Applied.ShouldBeTrue(reverted.Detail);
+        reverted.Detail.ShouldContain($"moved 2 message(s) of {Alice} back to inbox");
+        h.ApiRequests.Where(r => r.Method == "POST").Select(r => r.Path).ShouldBe(
+            quarantined.Keys.Select(id => $"/v1.0/users/{Alice}/messages/{id}/move"), ignoreOrder: true);
+        (await FoldersAsync(h)).Values.ShouldAllBe(f => f == "inbox");
+    }
+
+    [Fact]
+    public async Task Revert_InANewProcessWithoutUndoState_NotAppliedAndMessagesStayQuarantined()
+    {
+        await using var h = await StartAsync();
+        await h.AddMessageAsync("Invoice", "see https://203.0.113.50/", T0.AddHours(-2));
+        var applied = await h.Executor<IActionExecutor>(ActionKinds.QuarantineEmail)
+            .ApplyAsync(Action(ActionKinds.QuarantineEmail), TestContext.Current.CancellationToken);
+        h.ClearJournal();
+        var restarted = h.ExecutorOfNewProcess<IRevertibleActionExecutor>(ActionKinds.QuarantineEmail);
+
+        var reverted = await restarted.RevertAsync(Revert(ActionKinds.QuarantineEmail), TestContext.Current.CancellationToken);
+
+        applied.UndoState.ShouldNotBeNull();
+        reverted.Applied.ShouldBeFalse();
+        reverted.Detail.ShouldContain("no record of the messages act-g1 moved");
+        h.Requests.ShouldBeEmpty();
+        (await FoldersAsync(h)).Values.ShouldAllBe(f => f == "deleteditems");
+    }
+
+    [Fact]
     public async Task IsInPlace_AfterApplyAndAfterRevert_FollowsTheMailbox()
     {
         await using var h = await StartAsync();

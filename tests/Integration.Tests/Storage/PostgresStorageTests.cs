@@ -45,6 +45,23 @@ public sealed class PostgresStorageTests
     }
 
     [Fact]
+    public async Task Ledger_UndoState_StoredByRecordAndTransition_ReturnedByGetAndExpiry()
+    {
+        await using var pg = await PostgresStorage.CreateAsync(IntegrationEnvironment.RequirePostgres(), Ct);
+        var ledger = pg.Ledger;
+        const string Undo = """{"graph":"{\"user\":\"alice@contoso.com\",\"wasEnabled\":false}"}""";
+        await ledger.RecordAsync(Entry("act-rec", ActionStates.Executed, T0, T0.AddHours(1)) with { UndoState = Undo }, "engine", "", Ct);
+        await ledger.RecordAsync(Entry("act-conf", ActionStates.AwaitingConfirmation, T0, T0.AddHours(1)), "engine", "", Ct);
+
+        (await ledger.TransitionAsync("act-conf", ActionStates.Executed, "analyst", "confirmed", T0.AddMinutes(1),
+            ActionStates.AwaitingConfirmation, "state-2", Ct)).ShouldBeTrue();
+
+        (await ledger.GetAsync("act-rec", Ct)).ShouldNotBeNull().Action.UndoState.ShouldBe(Undo);
+        (await ledger.ListDueForExpiryAsync(T0.AddHours(2), 10, Ct)).Select(a => (a.ActionId, a.UndoState))
+            .ShouldBe([("act-conf", "state-2"), ("act-rec", Undo)], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task Ledger_ListDueForExpiry_OrdersByInstantAcrossOffsets()
     {
         await using var pg = await PostgresStorage.CreateAsync(IntegrationEnvironment.RequirePostgres(), Ct);

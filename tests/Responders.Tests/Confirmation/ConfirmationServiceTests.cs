@@ -115,6 +115,7 @@ public sealed class ConfirmationServiceTests : IAsyncDisposable
         released.State.ShouldBe(ActionStates.Released);
         (await confirmations.ReleaseAsync(BlockId, "bob", "again", Ct)).Status.ShouldBe(ConfirmationStatus.WrongState);
         _target.Reverted.ShouldBe([BlockId]);
+        _target.RevertedWith[BlockId].ShouldBe("undo-" + BlockId); // stored when the approval executed it
         (await StateAsync()).ShouldBe(ActionStates.Released);
     }
 

@@ -54,6 +54,8 @@ public sealed class ActionExpiryServiceTests
 
         var blocks = devices.Select(d => AutoRespond.Responders.Planning.LadderPlanner.ActionIdFor(Scored(0.9, device: d, id: "inc-" + d), ActionKinds.FirewallBlock)).ToArray();
         target.Reverted.Order().ShouldBe(blocks.Order()); // each block once; tickets and revoked sessions never
+        foreach (var id in blocks)
+            target.RevertedWith[id].ShouldBe("undo-" + id); // what the apply left, from the ledger, after the restart
         var ledger = after.GetRequiredService<IActionLedger>();
         foreach (var id in blocks)
         {

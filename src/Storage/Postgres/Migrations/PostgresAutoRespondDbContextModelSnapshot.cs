@@ -71,6 +71,10 @@ namespace AutoRespond.Storage.Postgres.Migrations
                         .HasColumnType("character varying(512)")
                         .HasColumnName("target");
 
+                    b.Property<string>("UndoState")
+                        .HasColumnType("text")
+                        .HasColumnName("undo_state");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");

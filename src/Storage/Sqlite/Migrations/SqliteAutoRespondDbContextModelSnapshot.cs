@@ -65,6 +65,10 @@ namespace AutoRespond.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("target");
 
+                    b.Property<string>("UndoState")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("undo_state");
+
                     b.Property<string>("UpdatedAt")
                         .IsRequired()
                         .HasColumnType("TEXT")
