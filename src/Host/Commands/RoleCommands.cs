@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Net;
 using AutoRespond.Configuration;
 using AutoRespond.Executors;
 using AutoRespond.Host.Bus;
@@ -6,6 +7,7 @@ using AutoRespond.Host.Cli;
 using AutoRespond.Host.Roles;
 using AutoRespond.Sensor.Capture;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -29,9 +31,10 @@ internal static class RoleCommands
         var paceFrom = new Option<DateTimeOffset?>("--pace-from") { Description = "With --speed: packets before this packet time go as fast as possible (skip a long background), pacing starts here.", HelpName = "ISO-TIME" };
         var id = new Option<string?>("--sensor-id") { Description = "This sensor's name in batch ids (default: the host name).", HelpName = "NAME" };
         var partitions = Partitions();
+        var health = HealthListen();
         var command = new Command("sensor", "Capture and dissect traffic, and send the events in batches to the brain partitions over the bus.")
         {
-            config, interfaces, replay, filter, speed, paceFrom, id, partitions,
+            config, interfaces, replay, filter, speed, paceFrom, id, partitions, health,
         };
         command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(config), ct, cfg =>
         {
@@ -45,6 +48,13 @@ internal static class RoleCommands
             if (missing is not null)
                 throw new UsageException($"{missing}: no such capture file");
             var builder = RoleHosting.CreateBuilder("sensor");
+            if (parse.GetValue(health) is { } listen)
+                builder.Services.AddRoleHealth(listen).AddCheck("capture", sp => sp.GetRequiredService<SensorService>() switch
+                {
+                    { Capturing: true } => HealthCheckResult.Healthy(files.Length > 0 ? "replaying" : $"capturing on {ifs[0]}"),
+                    { CaptureStarted: false } => HealthCheckResult.Unhealthy("capture not started"),
+                    _ => HealthCheckResult.Unhealthy(files.Length > 0 ? "replay finished" : $"capture on {ifs[0]} ended"),
+                });
             var bus = RoleHosting.BusSettingsFor(cfg);
             var broker = cfg.Bus.Transport == BusTransport.RabbitMq ? cfg.Bus.Uri : null;
             builder.Services.AddSingleton(new SensorRoleOptions(parse.GetValue(id) ?? Environment.MachineName, bus.EndpointPrefix,
@@ -63,7 +73,8 @@ internal static class RoleCommands
             // The bus first: hosts stop their services in reverse order, so the sensor stops (and sends what it still
             // holds) before the bus does.
             builder.Services.AddSensorBus(bus, broker, live);
-            builder.Services.AddHostedService<SensorService>();
+            builder.Services.AddSingleton<SensorService>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SensorService>());
             return (builder.Build(), false);
         }));
         return command;
@@ -74,15 +85,16 @@ internal static class RoleCommands
         var config = CommonOptions.Config();
         var partition = new Option<int>("--partition") { Description = "Which device partition this instance learns (0-based; see --partitions).", DefaultValueFactory = _ => 0, HelpName = "N" };
         var partitions = Partitions();
+        var health = HealthListen();
         var command = new Command("brain", "Learn each device's pattern of life from the sensors' batches of one partition, and publish scored incidents.")
         {
-            config, partition, partitions,
+            config, partition, partitions, health,
         };
         command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(config), ct, cfg =>
         {
             int n = parse.GetValue(partition), of = parse.GetValue(partitions);
             if (n < 0 || n >= of) throw new UsageException($"--partition must be between 0 and {of - 1}");
-            return (BrainRole.Build(cfg, n, cfg.Storage.IsExplicit), cfg.Storage.IsExplicit);
+            return (BrainRole.Build(cfg, n, cfg.Storage.IsExplicit, parse.GetValue(health)), cfg.Storage.IsExplicit);
         }));
         return command;
     }
@@ -90,11 +102,12 @@ internal static class RoleCommands
     private static Command Responder(CliConsole console)
     {
         var config = CommonOptions.Config();
+        var health = HealthListen();
         var command = new Command("responder", "Decide and execute graduated actions for incidents (competing consumers: start several), record them in the ledger, expire and revert them.")
         {
-            config,
+            config, health,
         };
-        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(config), ct, cfg => (ResponderRole.Build(cfg), true)));
+        command.SetAction((parse, ct) => RunAsync(console, parse.GetValue(config), ct, cfg => (ResponderRole.Build(cfg, parse.GetValue(health)), true)));
         return command;
     }
 
@@ -104,6 +117,19 @@ internal static class RoleCommands
         DefaultValueFactory = _ => 1,
         HelpName = "M",
         Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > 256) r.AddError("--partitions must be between 1 and 256"); } },
+    };
+
+    /// <summary><c>--health-listen ADDRESS:PORT</c>: off unless given (see <see cref="RoleHealth"/>).</summary>
+    private static Option<IPEndPoint?> HealthListen() => new(RoleHealth.OptionName)
+    {
+        Description = "Serve /health/live and /health/ready over plain HTTP on this address (off by default; bind to 127.0.0.1 or a management network).",
+        HelpName = "ADDRESS:PORT",
+        CustomParser = r =>
+        {
+            var endpoint = RoleHealth.Parse(r.Tokens.Count == 1 ? r.Tokens[0].Value : "", out string? error);
+            if (error is not null) r.AddError(error);
+            return endpoint;
+        },
     };
 
     private static async Task<int> RunAsync(CliConsole console, FileInfo? file, CancellationToken cancellationToken,

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AutoRespond.Brain.Snapshot;
@@ -20,11 +21,13 @@ internal static class BrainRole
 {
     public static readonly TimeSpan SnapshotEvery = TimeSpan.FromMinutes(1);
 
-    public static IHost Build(AutoRespondConfig config, int partition, bool storage)
+    public static IHost Build(AutoRespondConfig config, int partition, bool storage, IPEndPoint? health = null)
     {
         var builder = RoleHosting.CreateBuilder("brain");
         var services = builder.Services;
         var bus = RoleHosting.BusSettingsFor(config);
+        if (health is not null)
+            services.AddRoleHealth(health).AddEndpointCheck("consumer", DevicePartitioner.QueueName(bus.EndpointPrefix, partition));
         services.AddSingleton(new BrainWorker(config));
         if (storage)
             services.AddAutoRespondStorage(RoleHosting.StorageOptionsFor(config));

@@ -1,3 +1,4 @@
+using System.Net;
 using AutoRespond.Configuration;
 using AutoRespond.Contracts;
 using AutoRespond.Executors;
@@ -25,10 +26,11 @@ internal static class ResponderRole
     /// <summary>How long the engine waits for a worker's answer before it fails the action.</summary>
     public static readonly TimeSpan DispatchTimeout = TimeSpan.FromSeconds(120);
 
-    public static IHost Build(AutoRespondConfig config)
+    public static IHost Build(AutoRespondConfig config, IPEndPoint? health = null)
     {
         var builder = RoleHosting.CreateBuilder("responder");
         var services = builder.Services;
+        if (health is not null) services.AddRoleHealth(health).AddLedgerCheck();
         var bus = RoleHosting.BusSettingsFor(config);
         string worker = RoleHosting.WorkerName("responder");
         services.AddAutoRespondStorage(RoleHosting.StorageOptionsFor(config));

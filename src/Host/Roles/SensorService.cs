@@ -21,7 +21,13 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
 {
     private readonly BatchingEventSink _sink = new(options.SensorId, options.Partitions, dropWhenFull: options.Interfaces.Count > 0, time);
 
-    private Thread? _reader;
+    private volatile Thread? _reader;
+
+    /// <summary>The capture has started (<c>--health-listen</c>'s <c>capture</c> check).</summary>
+    public bool CaptureStarted => _reader is not null;
+
+    /// <summary>The capture is running: live, the reading thread is alive; replay, not every packet is read yet.</summary>
+    public bool Capturing => _reader is { IsAlive: true };
 
     /// <summary>
     /// Ends the sending before everything is sent: only when the host's shutdown timeout runs out (a stop does not:

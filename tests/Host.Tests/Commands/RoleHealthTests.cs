@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using AutoRespond.Host.Cli;
+
+namespace AutoRespond.Host.Tests.Commands;
+
+/// <summary>
+/// <c>--health-listen</c> of the role processes: the real executable, probed over HTTP on loopback as an orchestrator would.
+/// </summary>
+public sealed class RoleHealthTests
+{
+    [Fact]
+    public async Task Brain_HealthListen_LiveAndReadyWithBusAndConsumerChecks()
+    {
+        var ready = await ProbeAsync("brain", "bus: { transport: in-memory }\n", expectReady: HttpStatusCode.OK);
+        ready.Live.ShouldBe("""{"status":"live"}""");
+        Check(ready.Body, "masstransit-bus").GetProperty("status").GetString().ShouldBe("healthy");
+        var consumer = Check(ready.Body, "consumer");
+        consumer.GetProperty("status").GetString().ShouldBe("healthy");
+        (consumer.GetProperty("description").GetString() ?? "").ShouldEndWith("-brain-0: consuming");
+    }
+
+    [Fact]
+    public async Task Responder_HealthListen_ReadyWithLedgerCheck()
+    {
+        string db = Path.Combine(Directory.CreateTempSubdirectory("ar-health-").FullName, "ar.db");
+        var ready = await ProbeAsync("responder", $"storage: {{ provider: sqlite, path: \"{db}\" }}\n", expectReady: HttpStatusCode.OK);
+        Check(ready.Body, "ledger").GetProperty("description").GetString().ShouldBe("ledger storage answers");
+        Check(ready.Body, "masstransit-bus").GetProperty("status").GetString().ShouldBe("healthy");
+    }
+
+    [Fact]
+    public async Task Brain_BrokerUnreachable_LiveButNotReadyNamingTheBus()
+    {
+        int closed = FreePort(); // nothing listens there: the broker is unreachable
+        var ready = await ProbeAsync("brain", $"bus: {{ transport: rabbitmq, uri: \"amqp://guest:guest@127.0.0.1:{closed}/\" }}\n",
+            expectReady: HttpStatusCode.ServiceUnavailable);
+        ready.Live.ShouldBe("""{"status":"live"}""");
+        ready.Body.GetProperty("status").GetString().ShouldBe("unhealthy");
+        Check(ready.Body, "masstransit-bus").GetProperty("status").GetString().ShouldBe("unhealthy");
+        (Check(ready.Body, "consumer").GetProperty("description").GetString() ?? "").ShouldContain("Broker unreachable");
+    }
+
+    [Theory]
+    [InlineData("brain", "localhost:9101")]
+    [InlineData("responder", "127.0.0.1")]
+    [InlineData("sensor", "127.0.0.1:70000")]
+    public async Task BadHealthListen_UsageErrorNamingTheOption(string role, string value)
+    {
+        var result = await CliRunner.InProcessAsync(role, "--health-listen", value);
+        result.ExitCode.ShouldBe(ExitCodes.Usage);
+        result.Stderr.ShouldContain($"--health-listen must be ADDRESS:PORT");
+        result.Stderr.ShouldContain($"'{value}'");
+    }
+
+    private sealed record Probe(string Live, JsonElement Body);
+
+    /// <summary>Starts the role with <c>--health-listen</c>, waits until <c>/health/ready</c> answers the expected status, stops it with SIGTERM.</summary>
+    private static async Task<Probe> ProbeAsync(string role, string config, HttpStatusCode expectReady)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        string file = CliRunner.TempFile($"{role}.yaml", config);
+        int port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["AR_BUS_PREFIX"] = $"ar-health-{Guid.NewGuid():N}"[..20];
+        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "autorespond.dll"), role, "--config", file,
+                     "--health-listen", $"127.0.0.1:{port}" })
+            start.ArgumentList.Add(arg);
+        var log = new StringBuilder();
+        using var process = Process.Start(start)!;
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
+            var deadline = Stopwatch.StartNew();
+            while (true)
+            {
+                process.HasExited.ShouldBeFalse(Text(log));
+                try
+                {
+                    using var response = await client.GetAsync("health/ready", ct);
+                    if (response.StatusCode == expectReady)
+                    {
+                        string live = await client.GetStringAsync("health/live", ct);
+                        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+                        return new Probe(live, body.RootElement.Clone());
+                    }
+                }
+                catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    // not listening yet
+                }
+                (deadline.Elapsed < TimeSpan.FromSeconds(60)).ShouldBeTrue($"/health/ready never answered {expectReady}:\n{Text(log)}");
+                await Task.Delay(200, ct);
+            }
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])) await term.WaitForExitAsync(ct);
+                if (!process.WaitForExit(TimeSpan.FromSeconds(20))) process.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    private static JsonElement Check(JsonElement body, string name) =>
+        body.GetProperty("checks").TryGetProperty(name, out var check) ? check : throw new ShouldAssertException($"no check '{name}' in {body}");
+
+    private static string Text(StringBuilder log)
+    {
+        lock (log) return log.ToString();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
