@@ -5,6 +5,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using AutoRespond.Host.Cli;
+using AutoRespond.Sensor.Capture;
+using AutoRespond.Sensor.Decoding;
+using AutoRespond.TestUtils;
 
 namespace AutoRespond.Host.Tests.Commands;
 
@@ -45,6 +48,17 @@ public sealed class RoleHealthTests
         (Check(ready.Body, "consumer").GetProperty("description").GetString() ?? "").ShouldContain("Broker unreachable");
     }
 
+    [Fact]
+    public async Task Sensor_Replaying_ReadyWithCaptureCheck()
+    {
+        string capture = Path.Combine(Directory.CreateTempSubdirectory("ar-health-").FullName, "udp.pcap");
+        WriteCapture(capture);
+        var ready = await ProbeAsync("sensor", "bus: { transport: in-memory }\n", HttpStatusCode.OK, "--replay", capture, "--speed", "1");
+        var check = Check(ready.Body, "capture");
+        check.GetProperty("status").GetString().ShouldBe("healthy");
+        check.GetProperty("description").GetString().ShouldBe("replaying");
+    }
+
     [Theory]
     [InlineData("brain", "localhost:9101")]
     [InlineData("responder", "127.0.0.1")]
@@ -60,15 +74,15 @@ public sealed class RoleHealthTests
     private sealed record Probe(string Live, JsonElement Body);
 
     /// <summary>Starts the role with <c>--health-listen</c>, waits until <c>/health/ready</c> answers the expected status, stops it with SIGTERM.</summary>
-    private static async Task<Probe> ProbeAsync(string role, string config, HttpStatusCode expectReady)
+    private static async Task<Probe> ProbeAsync(string role, string config, HttpStatusCode expectReady, params string[] extra)
     {
         var ct = TestContext.Current.CancellationToken;
         string file = CliRunner.TempFile($"{role}.yaml", config);
         int port = FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["AR_BUS_PREFIX"] = $"ar-health-{Guid.NewGuid():N}"[..20];
-        foreach (string arg in new[] { Path.Combine(AppContext.BaseDirectory, "autorespond.dll"), role, "--config", file,
-                     "--health-listen", $"127.0.0.1:{port}" })
+        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "autorespond.dll"), role, "--config", file,
+                     "--health-listen", $"127.0.0.1:{port}", .. extra])
             start.ArgumentList.Add(arg);
         var log = new StringBuilder();
         using var process = Process.Start(start)!;
@@ -108,6 +122,21 @@ public sealed class RoleHealthTests
                 using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])) await term.WaitForExitAsync(ct);
                 if (!process.WaitForExit(TimeSpan.FromSeconds(20))) process.Kill(entireProcessTree: true);
             }
+        }
+    }
+
+    /// <summary>One UDP packet every half second for 30 s of packet time: a replay at <c>--speed 1</c> still runs while probed.</summary>
+    private static void WriteCapture(string path)
+    {
+        using var writer = PcapWriter.Create(path);
+        var buffer = new byte[256];
+        long t0 = DateTimeOffset.UtcNow.UtcTicks;
+        var ether = new EthernetSpec(MacAddress.Parse("02:00:00:00:01:01"), MacAddress.Parse("02:00:00:00:00:02"));
+        var ip = new IpSpec(IpAddr.FromV4(198, 18, 1, 1), IpAddr.FromV4(198, 18, 0, 2));
+        for (int step = 0; step < 60; step++)
+        {
+            int n = FrameBuilder.Udp(buffer, ether, ip, 40000, 9999, new byte[16]);
+            writer.Write(t0 + step * TimeSpan.TicksPerSecond / 2, buffer.AsSpan(0, n));
         }
     }
 
