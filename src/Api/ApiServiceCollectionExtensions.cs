@@ -10,6 +10,8 @@ using AutoRespond.Configuration;
 using AutoRespond.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,7 +55,8 @@ public static class ApiServiceCollectionExtensions
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = ApiProblems.MaxBodyBytes + 1);
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().Add(new HealthCheckRegistration("database",
+            sp => new DatabaseHealthCheck(sp.GetRequiredService<IDbContextFactory<AutoRespondDbContext>>()), null, ["ready"]));
         services.AddOpenApi(o => ApiOpenApi.Configure(o));
         services.AddTransient<IStartupFilter, ApiStartupFilter>();
         return services;

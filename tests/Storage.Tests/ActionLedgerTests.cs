@@ -54,7 +54,7 @@ public sealed class ActionLedgerTests : IAsyncLifetime
         (await Ledger.TransitionAsync("act-conf", ActionStates.Executed, "analyst", "confirmed", T0.AddMinutes(1),
             ActionStates.AwaitingConfirmation, "state-2", Ct)).ShouldBeTrue();
         (await Ledger.TransitionAsync("act-conf", ActionStates.Executed, "analyst", "extended", T0.AddMinutes(2),
-            ActionStates.Executed, Ct)).ShouldBeTrue();
+            ActionStates.Executed, cancellationToken: Ct)).ShouldBeTrue();
 
         (await Ledger.GetAsync("act-rec", Ct)).ShouldNotBeNull().Action.UndoState.ShouldBe(Undo);
         (await Ledger.GetAsync("act-conf", Ct)).ShouldNotBeNull().Action.UndoState.ShouldBe("state-2");
@@ -70,7 +70,7 @@ public sealed class ActionLedgerTests : IAsyncLifetime
 
         (await Ledger.TransitionAsync("act-1", LedgerStates.Applied, "fortios", "rule added", T0.AddSeconds(2), cancellationToken: Ct))
             .ShouldBeTrue();
-        (await Ledger.TransitionAsync("act-1", ActionStates.Expired, "expiry", "due", T0.AddHours(1), LedgerStates.Applied, Ct))
+        (await Ledger.TransitionAsync("act-1", ActionStates.Expired, "expiry", "due", T0.AddHours(1), LedgerStates.Applied, cancellationToken: Ct))
             .ShouldBeTrue();
 
         var snapshot = (await Ledger.GetAsync("act-1", Ct)).ShouldNotBeNull();
@@ -89,7 +89,7 @@ public sealed class ActionLedgerTests : IAsyncLifetime
     {
         await Ledger.RecordAsync(Entry("act-1"), "engine", "planned", Ct);
 
-        (await Ledger.TransitionAsync("act-1", ActionStates.Expired, "expiry", "due", T0, LedgerStates.Applied, Ct))
+        (await Ledger.TransitionAsync("act-1", ActionStates.Expired, "expiry", "due", T0, LedgerStates.Applied, cancellationToken: Ct))
             .ShouldBeFalse();
 
         (await Ledger.GetAsync("act-1", Ct)).ShouldNotBeNull().History.Count.ShouldBe(1);
@@ -119,10 +119,10 @@ public sealed class ActionLedgerTests : IAsyncLifetime
         // Both workers read "applied" (version 1); the rival (an analyst's release) commits first.
         bool? rivalResult = null;
         racing!.Arm(async () => rivalResult = await ledger.TransitionAsync(
-            "act-1", ActionStates.Released, "api:mdr", "released by analyst", T0.AddMinutes(5), LedgerStates.Applied, Ct));
+            "act-1", ActionStates.Released, "api:mdr", "released by analyst", T0.AddMinutes(5), LedgerStates.Applied, cancellationToken: Ct));
 
         var result = await ledger.TransitionAsync(
-            "act-1", ActionStates.Expired, "expiry", "due", T0.AddMinutes(5), LedgerStates.Applied, Ct);
+            "act-1", ActionStates.Expired, "expiry", "due", T0.AddMinutes(5), LedgerStates.Applied, cancellationToken: Ct);
 
         rivalResult.ShouldBe(true);
         result.ShouldBeFalse();

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace AutoRespond.Api.Health;
 
-/// <summary>Ready when the database answers a query.</summary>
-internal sealed class DatabaseHealthCheck(IDbContextFactory<AutoRespondDbContext> contexts) : IHealthCheck
+/// <summary>Ready when the database answers a query; <paramref name="what"/> names it in the description.</summary>
+public sealed class DatabaseHealthCheck(IDbContextFactory<AutoRespondDbContext> contexts, string what = "database") : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,11 +13,11 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<AutoRespondDbContext
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             _ = await db.Policies.AnyAsync(cancellationToken);
-            return HealthCheckResult.Healthy("database answers");
+            return HealthCheckResult.Healthy($"{what} answers");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("database does not answer: " + e.GetType().Name);
+            return HealthCheckResult.Unhealthy($"{what} does not answer: {e.GetType().Name}");
         }
     }
 }

@@ -10,7 +10,7 @@ namespace AutoRespond.Api.Health;
 /// <c>/health/live</c>: the process answers. <c>/health/ready</c>: every registered health check passes — the
 /// database (<see cref="DatabaseHealthCheck"/>) and, where the host has one, the bus (MassTransit's own check).
 /// </summary>
-internal static class HealthEndpoints
+public static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {

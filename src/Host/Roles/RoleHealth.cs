@@ -1,10 +1,9 @@
 using System.Net;
-using System.Text.Json;
+using AutoRespond.Api.Health;
 using AutoRespond.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -57,7 +56,8 @@ internal static class RoleHealth
 
     /// <summary>The ledger's storage answers a cheap query.</summary>
     public static IHealthChecksBuilder AddLedgerCheck(this IHealthChecksBuilder checks) =>
-        checks.Add(new HealthCheckRegistration("ledger", sp => new LedgerCheck(sp.GetRequiredService<IDbContextFactory<AutoRespondDbContext>>()), null, null));
+        checks.Add(new HealthCheckRegistration("ledger",
+            sp => new DatabaseHealthCheck(sp.GetRequiredService<IDbContextFactory<AutoRespondDbContext>>(), "ledger storage"), null, null));
 
     /// <summary>A synchronous check on the role's services.</summary>
     public static IHealthChecksBuilder AddCheck(this IHealthChecksBuilder checks, string name, Func<IServiceProvider, HealthCheckResult> check) =>
@@ -69,27 +69,9 @@ internal static class RoleHealth
             Task.FromResult(check());
     }
 
-    private sealed class LedgerCheck(IDbContextFactory<AutoRespondDbContext> contexts) : IHealthCheck
-    {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-                _ = await db.Actions.AnyAsync(cancellationToken);
-                return HealthCheckResult.Healthy("ledger storage answers");
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                return HealthCheckResult.Unhealthy($"ledger storage does not answer: {e.GetType().Name}: {e.Message}");
-            }
-        }
-    }
-
     /// <summary>A second, minimal host in the process: Kestrel on the given address and the two endpoints, nothing else.</summary>
     private sealed class Server(IPEndPoint listen, HealthCheckService health) : IHostedService, IAsyncDisposable
     {
-        private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
         private WebApplication? _app;
 
         public async Task StartAsync(CancellationToken cancellationToken)
@@ -97,26 +79,11 @@ internal static class RoleHealth
             var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
             builder.Logging.ClearProviders(); // the role logs; a failed bind fails the start with its own message
             builder.WebHost.ConfigureKestrel(k => k.Listen(listen));
+            builder.Services.AddSingleton(health); // the role's checks, not a second set
             var app = builder.Build();
-            app.MapGet("/health/live", () => Results.Json(new { Status = "live" }, Json));
-            app.MapGet("/health/ready", ReadyAsync);
+            HealthEndpoints.Map(app); // the API's own /health/live and /health/ready, over this process's checks
             await app.StartAsync(cancellationToken);
             _app = app;
-        }
-
-        private async Task<IResult> ReadyAsync(CancellationToken cancellationToken)
-        {
-            var report = await health.CheckHealthAsync(cancellationToken);
-            var body = new
-            {
-                Status = report.Status.ToString().ToLowerInvariant(),
-                Checks = report.Entries.ToDictionary(e => e.Key, e => new
-                {
-                    Status = e.Value.Status.ToString().ToLowerInvariant(),
-                    e.Value.Description,
-                }),
-            };
-            return Results.Json(body, Json, statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
         }
 
         public async Task StopAsync(CancellationToken cancellationToken)

@@ -35,7 +35,7 @@ public sealed partial class ConfirmationService(IActionLedger ledger, IActionDis
         {
             var entry = snapshot.Action;
             if (!await ledger.TransitionAsync(entry.ActionId, ActionStates.Released, actor, $"denied by {actor}: {reason}",
-                    time.GetUtcNow(), ActionStates.AwaitingConfirmation, cancellationToken))
+                    time.GetUtcNow(), ActionStates.AwaitingConfirmation, cancellationToken: cancellationToken))
                 return Changed(entry.ActionId);
             index.Update(entry.ActionId, ActionStates.Released);
             LogAnswered(logger, entry.ActionId, "denied", actor);
@@ -62,7 +62,7 @@ public sealed partial class ConfirmationService(IActionLedger ledger, IActionDis
         if (marker.Length == 0)
             return new ConfirmationResult(ConfirmationStatus.WrongState, entry.State, $"{actionId} is {entry.State} and does not expire");
         if (!await ledger.TransitionAsync(actionId, entry.State, actor, $"{LedgerMarkers.Format(marker, until)} extended by {actor}: {reason}",
-                time.GetUtcNow(), entry.State, cancellationToken))
+                time.GetUtcNow(), entry.State, cancellationToken: cancellationToken))
             return Changed(actionId);
         if (marker == LedgerMarkers.Expires) index.SetExpires(actionId, until);
         LogAnswered(logger, actionId, "extended", actor);
@@ -110,7 +110,7 @@ public sealed partial class ConfirmationService(IActionLedger ledger, IActionDis
                 result = await CarryOutAsync(snapshot, TimeoutActor, why, cancellationToken);
             }
             else if (await ledger.TransitionAsync(pending.ActionId, ActionStates.Expired, TimeoutActor, why + ": dropped, nothing sent",
-                         now, ActionStates.AwaitingConfirmation, cancellationToken))
+                         now, ActionStates.AwaitingConfirmation, cancellationToken: cancellationToken))
             {
                 index.Update(pending.ActionId, ActionStates.Expired);
                 result = new ConfirmationResult(ConfirmationStatus.Done, ActionStates.Expired, why);
@@ -143,7 +143,7 @@ public sealed partial class ConfirmationService(IActionLedger ledger, IActionDis
         // The clock of a timed action starts when it is carried out, not when it was held.
         string expiry = entry.ExpiresAt is { } expires ? LedgerMarkers.Format(LedgerMarkers.Expires, now + (expires - entry.CreatedAt)) + " " : "";
         if (!await ledger.TransitionAsync(entry.ActionId, LedgerStates.Requested, actor, expiry + why, now,
-                ActionStates.AwaitingConfirmation, cancellationToken))
+                ActionStates.AwaitingConfirmation, cancellationToken: cancellationToken))
             return Changed(entry.ActionId);
 
         var plan = index.FindById(entry.ActionId)?.Plan ?? PlanFromLedger(entry);

@@ -37,7 +37,7 @@ public sealed partial class ActionReverter(IActionLedger ledger, IActionDispatch
     public async Task<EndOutcome> EndAsync(ActionLedgerEntry entry, string toState, string actor, string reason,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await ledger.TransitionAsync(entry.ActionId, toState, actor, reason, now, entry.State, cancellationToken))
+        if (!await ledger.TransitionAsync(entry.ActionId, toState, actor, reason, now, entry.State, cancellationToken: cancellationToken))
         {
             LogLost(logger, entry.ActionId, toState);
             return EndOutcome.Lost;
@@ -61,12 +61,12 @@ public sealed partial class ActionReverter(IActionLedger ledger, IActionDispatch
         if (outcome.Applied)
         {
             await ledger.TransitionAsync(entry.ActionId, toState, actor, "reverted at target: " + outcome.Detail, now, toState,
-                cancellationToken);
+                cancellationToken: cancellationToken);
             LogReverted(logger, entry.ActionId, entry.Kind, toState);
             return EndOutcome.Reverted;
         }
         await ledger.TransitionAsync(entry.ActionId, ActionStates.Failed, actor,
-            "revert failed, the action may still be in force: " + outcome.Detail, now, toState, cancellationToken);
+            "revert failed, the action may still be in force: " + outcome.Detail, now, toState, cancellationToken: cancellationToken);
         LogRevertFailed(logger, entry.ActionId, entry.Kind);
         return EndOutcome.RevertFailed;
     }

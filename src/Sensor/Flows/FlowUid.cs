@@ -23,8 +23,8 @@ public static class FlowUid
         });
     }
 
-    /// <summary>SplitMix64 finaliser.</summary>
-    private static ulong Mix(ulong z)
+    /// <summary>SplitMix64 finaliser (also the hash of the record string caches).</summary>
+    internal static ulong Mix(ulong z)
     {
         z += 0x9E37_79B9_7F4A_7C15;
         z = (z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9;

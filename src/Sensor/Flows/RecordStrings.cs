@@ -18,7 +18,7 @@ internal sealed class RecordStrings
 
     public string Ip(IpAddr ip)
     {
-        ref var entry = ref _ips[(int)Mix(ip.Low ^ (ip.High * 31)) & Mask];
+        ref var entry = ref _ips[(int)FlowUid.Mix(ip.Low ^ (ip.High * 31)) & Mask];
         if (entry.Text is null || entry.Key != ip)
         {
             entry = (ip, ip.ToString());
@@ -34,7 +34,7 @@ internal sealed class RecordStrings
             return null;
         }
 
-        ref var entry = ref _macs[(int)Mix(mac.Value) & Mask];
+        ref var entry = ref _macs[(int)FlowUid.Mix(mac.Value) & Mask];
         if (entry.Text is null || entry.Key != mac.Value)
         {
             entry = (mac.Value, mac.ToString());
@@ -57,7 +57,7 @@ internal sealed class RecordStrings
             key |= (UInt128)f.History[i] << (8 * (i + 1));
         }
 
-        ulong hash = Mix((ulong)key ^ (ulong)(key >> 64) * 31);
+        ulong hash = FlowUid.Mix((ulong)key ^ (ulong)(key >> 64) * 31);
         ref var entry = ref _histories[(int)hash & Mask];
         if (entry.Text is null || entry.Key != key)
         {
@@ -65,12 +65,5 @@ internal sealed class RecordStrings
         }
 
         return entry.Text!;
-    }
-
-    private static ulong Mix(ulong z)
-    {
-        z = (z ^ (z >> 30)) * 0xBF58_476D_1CE4_E5B9;
-        z = (z ^ (z >> 27)) * 0x94D0_49BB_1331_11EB;
-        return z ^ (z >> 31);
     }
 }

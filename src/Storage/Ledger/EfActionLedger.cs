@@ -42,24 +42,14 @@ internal sealed partial class EfActionLedger(
         }
     }
 
-    public Task<bool> TransitionAsync(
-        string actionId,
-        string toState,
-        string actor,
-        string detail,
-        DateTimeOffset time,
-        string? expectedState = null,
-        CancellationToken cancellationToken = default) =>
-        TransitionAsync(actionId, toState, actor, detail, time, expectedState, null, cancellationToken);
-
     public async Task<bool> TransitionAsync(
         string actionId,
         string toState,
         string actor,
         string detail,
         DateTimeOffset time,
-        string? expectedState,
-        string? undoState,
+        string? expectedState = null,
+        string? undoState = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actionId);

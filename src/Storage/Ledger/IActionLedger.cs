@@ -18,6 +18,8 @@ public interface IActionLedger
     /// Returns <c>false</c>, changing nothing, when the action does not exist, when its current state is not
     /// <paramref name="expectedState"/> (if given), or when another writer changed it since it was read
     /// (optimistic concurrency: of two workers moving the action from the same state, only one succeeds).
+    /// <paramref name="undoState"/>, when given, is stored with the action in the same transaction (null leaves the
+    /// stored one as it is).
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="toState"/> is not one of <see cref="LedgerStates.All"/>.</exception>
     Task<bool> TransitionAsync(
@@ -27,20 +29,7 @@ public interface IActionLedger
         string detail,
         DateTimeOffset time,
         string? expectedState = null,
-        CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// As <see cref="TransitionAsync(string, string, string, string, DateTimeOffset, string?, CancellationToken)"/>, and
-    /// stores <paramref name="undoState"/> with the action in the same transaction (null: leaves the stored one as it is).
-    /// </summary>
-    Task<bool> TransitionAsync(
-        string actionId,
-        string toState,
-        string actor,
-        string detail,
-        DateTimeOffset time,
-        string? expectedState,
-        string? undoState,
+        string? undoState = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>The action and its history, or null.</summary>

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AutoRespond.Sensor.Capture;
@@ -32,23 +30,21 @@ public sealed partial class SensorStopTests
             bus: { transport: rabbitmq, uri: "{{broker}}" }
             """, ct);
         string queue = $"{prefix}-brain-0";
-        var stderr = new StringBuilder();
-        using var sensor = Start(["--replay", capture, "--speed", "1", "--config", config, "--partitions", "1", "--sensor-id", "stop-test"], prefix, stderr);
+        using var sensor = RoleProcess.Start("sensor", prefix, "--replay", capture, "--speed", "1", "--config", config, "--partitions", "1", "--sensor-id", "stop-test");
         try
         {
             // Two seconds into a 30-second capture (packet time = wall time at --speed 1): 40 UDP flows are open, none
             // has ended (their packets come every 0.5 s, the UDP timeout is 60 s), so only the flush at stop ends them.
             await Task.Delay(TimeSpan.FromSeconds(4), ct);
-            sensor.HasExited.ShouldBeFalse(Log(stderr));
-            using (var term = Process.Start("kill", ["-TERM", sensor.Id.ToString(CultureInfo.InvariantCulture)])) await term.WaitForExitAsync(ct);
-            await sensor.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
-            sensor.ExitCode.ShouldBe(0, Log(stderr));
+            sensor.Process.HasExited.ShouldBeFalse(sensor.Log);
+            await sensor.TerminateAsync(TimeSpan.FromSeconds(30), ct);
+            sensor.Process.ExitCode.ShouldBe(0, sensor.Log);
 
-            var done = DoneLine().Match(Log(stderr));
-            done.Success.ShouldBeTrue($"no summary line in the sensor's log:\n{Log(stderr)}");
+            var done = DoneLine().Match(sensor.Log);
+            done.Success.ShouldBeTrue($"no summary line in the sensor's log:\n{sensor.Log}");
             long sent = long.Parse(done.Groups[1].Value, CultureInfo.InvariantCulture);
             long accepted = long.Parse(done.Groups[2].Value, CultureInfo.InvariantCulture);
-            sent.ShouldBe(accepted, Log(stderr));
+            sent.ShouldBe(accepted, sensor.Log);
 
             var (events, flows) = await DrainAsync(broker, queue, ct);
             events.ShouldBe(accepted);
@@ -56,8 +52,8 @@ public sealed partial class SensorStopTests
         }
         finally
         {
-            if (!sensor.HasExited) sensor.Kill(entireProcessTree: true);
-            await DeleteQueueAsync(broker, queue);
+            sensor.Dispose();
+            await RoleProcess.DeleteQueuesAsync(broker, [queue]);
             folder.Delete(recursive: true);
         }
     }
@@ -99,40 +95,6 @@ public sealed partial class SensorStopTests
         }
 
         return (events, flows);
-    }
-
-    private static async Task DeleteQueueAsync(Uri broker, string queue)
-    {
-        await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        await channel.QueueDeleteAsync(queue);
-        await channel.ExchangeDeleteAsync(queue);
-    }
-
-    private static Process Start(string[] args, string prefix, StringBuilder stderr)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "autorespond.dll"), "sensor", .. args]) start.ArgumentList.Add(arg);
-        start.Environment["AR_BUS_PREFIX"] = prefix;
-        var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (stderr) stderr.AppendLine(e.Data);
-        };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (stderr) stderr.AppendLine(e.Data);
-        };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
-    }
-
-    private static string Log(StringBuilder stderr)
-    {
-        lock (stderr) return stderr.ToString();
     }
 
     [GeneratedRegex(@"sensor: (\d+) of (\d+) events sent")]

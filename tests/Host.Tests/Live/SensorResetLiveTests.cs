@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using AutoRespond.Configuration;
 using AutoRespond.Contracts;
 using AutoRespond.Host.Bus;
@@ -11,7 +9,6 @@ using AutoRespond.TestUtils;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using RabbitMQ.Client;
 
 namespace AutoRespond.Host.Tests.Live;
 
@@ -43,8 +40,7 @@ public sealed class SensorResetLiveTests
 
         var server = hub.Start(hub.NsB, "/usr/bin/python3", "-c", Server);
         (await ReadLineAsync(server, ct)).ShouldBe("LISTEN");
-        var stderr = new StringBuilder();
-        using var sensor = StartSensor(["--interface", hub.Observer, "--config", config, "--sensor-id", "reset-test"], prefix, stderr);
+        using var sensor = RoleProcess.Start("sensor", prefix, "--interface", hub.Observer, "--config", config, "--sensor-id", "reset-test");
         using var bus = BuildBus(broker, prefix);
         try
         {
@@ -56,11 +52,11 @@ public sealed class SensorResetLiveTests
             // A long-lived connection from A to B, then the engine's command: the sensor answers applied and resets both ends.
             var held = await HoldAsync(hub, server, 1, ct);
             var applied = await engine.DispatchAsync(Reset("act-dreset-1", TimeSpan.FromMinutes(10)), ct);
-            applied.Applied.ShouldBeTrue($"{applied.Detail}\n{Log(stderr)}");
+            applied.Applied.ShouldBeTrue($"{applied.Detail}\n{sensor.Log}");
             applied.Detail.ShouldContain($"resetting TCP connections of {LiveHub.AddressA}");
             applied.Detail.ShouldStartWith("sensor@");
-            (await ReadLineAsync(held, ct)).ShouldBe("END RESET", Log(stderr));
-            (await ReadLineAsync(server, ct)).ShouldBe("END 1 RESET", Log(stderr));
+            (await ReadLineAsync(held, ct)).ShouldBe("END RESET", sensor.Log);
+            (await ReadLineAsync(server, ct)).ShouldBe("END 1 RESET", sensor.Log);
 
             // A second delivery of the same action is "already in place" (the action id is the rule's name).
             (await engine.DispatchAsync(Reset("act-dreset-1", TimeSpan.FromMinutes(10)), ct)).Detail.ShouldContain("already in place");
@@ -71,27 +67,26 @@ public sealed class SensorResetLiveTests
             var reverted = await engine.RevertAsync(new RevertAction(header, "analyst released it"), ct);
             reverted.Applied.ShouldBeTrue(reverted.Detail);
             reverted.Detail.ShouldContain($"stopped resetting connections of {LiveHub.AddressA}");
-            (await RunClientAsync(hub, server, 2, ct)).ShouldBe(("END DONE", "END 2 EOF"), Log(stderr));
+            (await RunClientAsync(hub, server, 2, ct)).ShouldBe(("END DONE", "END 2 EOF"), sensor.Log);
 
             // A short rule resets while in force, then expires at the sensor: the next connection lives.
             held = await HoldAsync(hub, server, 3, ct);
-            (await engine.DispatchAsync(Reset("act-dreset-2", TimeSpan.FromSeconds(4)), ct)).Applied.ShouldBeTrue(Log(stderr));
-            (await ReadLineAsync(held, ct)).ShouldBe("END RESET", Log(stderr));
-            (await ReadLineAsync(server, ct)).ShouldBe("END 3 RESET", Log(stderr));
-            await WaitForAsync(stderr, "tcp-reset act-dreset-2: expired at the sensor", TimeSpan.FromSeconds(15), ct);
-            (await RunClientAsync(hub, server, 4, ct)).ShouldBe(("END DONE", "END 4 EOF"), Log(stderr));
+            (await engine.DispatchAsync(Reset("act-dreset-2", TimeSpan.FromSeconds(4)), ct)).Applied.ShouldBeTrue(sensor.Log);
+            (await ReadLineAsync(held, ct)).ShouldBe("END RESET", sensor.Log);
+            (await ReadLineAsync(server, ct)).ShouldBe("END 3 RESET", sensor.Log);
+            await sensor.WaitForAsync("tcp-reset act-dreset-2: expired at the sensor", TimeSpan.FromSeconds(15), ct);
+            (await RunClientAsync(hub, server, 4, ct)).ShouldBe(("END DONE", "END 4 EOF"), sensor.Log);
 
-            using (var term = Process.Start("kill", ["-TERM", sensor.Id.ToString(CultureInfo.InvariantCulture)])) await term.WaitForExitAsync(ct);
-            await sensor.WaitForExitAsync(ct).WaitAsync(TimeSpan.FromSeconds(30), ct);
-            sensor.ExitCode.ShouldBe(ExitCodes.Ok, Log(stderr));
-            Log(stderr).ShouldContain("tcp-reset act-dreset-1: released");
-            Log(stderr).ShouldMatch($@"sensor: {hub.Observer}: \d+ packets received, \d+ dropped by the kernel, \d+ by the interface; [1-9]\d* RSTs sent");
+            await sensor.TerminateAsync(TimeSpan.FromSeconds(30), ct);
+            sensor.Process.ExitCode.ShouldBe(ExitCodes.Ok, sensor.Log);
+            sensor.Log.ShouldContain("tcp-reset act-dreset-1: released");
+            sensor.Log.ShouldMatch($@"sensor: {hub.Observer}: \d+ packets received, \d+ dropped by the kernel, \d+ by the interface; [1-9]\d* RSTs sent");
         }
         finally
         {
-            if (!sensor.HasExited) sensor.Kill(entireProcessTree: true);
+            sensor.Dispose();
             await bus.StopAsync(CancellationToken.None);
-            await DeleteQueuesAsync(broker, [queue, $"{prefix}-brain-0"]);
+            await RoleProcess.DeleteQueuesAsync(broker, [queue, $"{prefix}-brain-0"]);
             folder.Delete(recursive: true);
         }
     }
@@ -134,22 +129,6 @@ public sealed class SensorResetLiveTests
         return (end, await ReadLineAsync(server, ct));
     }
 
-    private static Process StartSensor(string[] args, string prefix, StringBuilder stderr)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "autorespond.dll"), "sensor", .. args]) start.ArgumentList.Add(arg);
-        start.Environment["AR_BUS_PREFIX"] = prefix;
-        var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            lock (stderr) stderr.AppendLine(e.Data);
-        };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        return process;
-    }
-
     /// <summary>The test's side of the bus: no consumer, only the request client the engine uses.</summary>
     private static IHost BuildBus(Uri broker, string prefix)
     {
@@ -157,32 +136,6 @@ public sealed class SensorResetLiveTests
         builder.Services.AddLogging();
         builder.Services.AddAutoRespondBus(new BusSettings(BusTransport.RabbitMq, broker) { EndpointPrefix = prefix }, _ => { });
         return builder.Build();
-    }
-
-    private static async Task DeleteQueuesAsync(Uri broker, IEnumerable<string> queues)
-    {
-        await using var connection = await new ConnectionFactory { Uri = broker }.CreateConnectionAsync();
-        await using var channel = await connection.CreateChannelAsync();
-        foreach (string queue in queues)
-        {
-            await channel.QueueDeleteAsync(queue);
-            await channel.ExchangeDeleteAsync(queue);
-        }
-    }
-
-    private static async Task WaitForAsync(StringBuilder stderr, string text, TimeSpan timeout, CancellationToken ct)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!Log(stderr).Contains(text, StringComparison.Ordinal))
-        {
-            clock.Elapsed.ShouldBeLessThan(timeout, $"no '{text}' in the sensor's log:\n{Log(stderr)}");
-            await Task.Delay(100, ct);
-        }
-    }
-
-    private static string Log(StringBuilder stderr)
-    {
-        lock (stderr) return stderr.ToString();
     }
 
     private static async Task<string> ReadLineAsync(Process process, CancellationToken ct)

@@ -28,7 +28,7 @@ public sealed class PostgresStorageTests
 
         (await ledger.RecordAsync(entry, "engine", "ladder step 2", Ct)).ShouldBeTrue();
         (await ledger.RecordAsync(entry, "engine", "redelivered", Ct)).ShouldBeFalse();
-        (await ledger.TransitionAsync("act-1", LedgerStates.Applied, "fortios", "rule added", T0.AddSeconds(3).ToOffset(Plus2), LedgerStates.Requested, Ct))
+        (await ledger.TransitionAsync("act-1", LedgerStates.Applied, "fortios", "rule added", T0.AddSeconds(3).ToOffset(Plus2), LedgerStates.Requested, cancellationToken: Ct))
             .ShouldBeTrue();
 
         var snapshot = (await ledger.GetAsync("act-1", Ct)).ShouldNotBeNull();
@@ -90,9 +90,9 @@ public sealed class PostgresStorageTests
 
         bool? rivalResult = null;
         racing!.Arm(async () => rivalResult = await ledger.TransitionAsync(
-            "act-1", ActionStates.Released, "api:mdr", "released", T0.AddMinutes(5), LedgerStates.Applied, Ct));
+            "act-1", ActionStates.Released, "api:mdr", "released", T0.AddMinutes(5), LedgerStates.Applied, cancellationToken: Ct));
         var result = await ledger.TransitionAsync(
-            "act-1", ActionStates.Expired, "expiry", "due", T0.AddMinutes(5), LedgerStates.Applied, Ct);
+            "act-1", ActionStates.Expired, "expiry", "due", T0.AddMinutes(5), LedgerStates.Applied, cancellationToken: Ct);
 
         rivalResult.ShouldBe(true);
         result.ShouldBeFalse();
