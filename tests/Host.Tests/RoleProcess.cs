@@ -12,6 +12,7 @@ namespace AutoRespond.Host.Tests;
 internal sealed class RoleProcess : IDisposable
 {
     private readonly StringBuilder _log = new();
+    private bool _disposed;
 
     private RoleProcess(Process process) => Process = process;
 
@@ -68,8 +69,11 @@ internal sealed class RoleProcess : IDisposable
         }
     }
 
+    /// <summary>Kills the process if it still runs; safe to call more than once (tests stop it early in <c>finally</c>).</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!Process.HasExited) Process.Kill(entireProcessTree: true);
         Process.Dispose();
     }
