@@ -40,8 +40,10 @@ public sealed class RoleHealthTests
     public async Task Brain_BrokerUnreachable_LiveButNotReadyNamingTheBus()
     {
         int closed = FreePort(); // nothing listens there: the broker is unreachable
+        // 503 comes at once (the bus is not started yet); the reason follows when the first connection attempt fails
         var ready = await ProbeAsync("brain", $"bus: {{ transport: rabbitmq, uri: \"amqp://guest:guest@127.0.0.1:{closed}/\" }}\n",
-            expectReady: HttpStatusCode.ServiceUnavailable);
+            expectReady: HttpStatusCode.ServiceUnavailable,
+            settled: body => (Check(body, "consumer").GetProperty("description").GetString() ?? "").Contains("Broker unreachable", StringComparison.Ordinal));
         ready.Live.ShouldBe("""{"status":"live"}""");
         ready.Body.GetProperty("status").GetString().ShouldBe("unhealthy");
         Check(ready.Body, "masstransit-bus").GetProperty("status").GetString().ShouldBe("unhealthy");
@@ -53,7 +55,7 @@ public sealed class RoleHealthTests
     {
         string capture = Path.Combine(Directory.CreateTempSubdirectory("ar-health-").FullName, "udp.pcap");
         WriteCapture(capture);
-        var ready = await ProbeAsync("sensor", "bus: { transport: in-memory }\n", HttpStatusCode.OK, "--replay", capture, "--speed", "1");
+        var ready = await ProbeAsync("sensor", "bus: { transport: in-memory }\n", HttpStatusCode.OK, ["--replay", capture, "--speed", "1"]);
         var check = Check(ready.Body, "capture");
         check.GetProperty("status").GetString().ShouldBe("healthy");
         check.GetProperty("description").GetString().ShouldBe("replaying");
@@ -73,8 +75,12 @@ public sealed class RoleHealthTests
 
     private sealed record Probe(string Live, JsonElement Body);
 
-    /// <summary>Starts the role with <c>--health-listen</c>, waits until <c>/health/ready</c> answers the expected status, stops it with SIGTERM.</summary>
-    private static async Task<Probe> ProbeAsync(string role, string config, HttpStatusCode expectReady, params string[] extra)
+    /// <summary>
+    /// Starts the role with <c>--health-listen</c>, waits until <c>/health/ready</c> answers the expected status with a body
+    /// that <paramref name="settled"/> accepts (any, by default), stops it with SIGTERM.
+    /// </summary>
+    private static async Task<Probe> ProbeAsync(string role, string config, HttpStatusCode expectReady, string[]? extra = null,
+        Func<JsonElement, bool>? settled = null)
     {
         var ct = TestContext.Current.CancellationToken;
         string file = CliRunner.TempFile($"{role}.yaml", config);
@@ -82,7 +88,7 @@ public sealed class RoleHealthTests
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["AR_BUS_PREFIX"] = $"ar-health-{Guid.NewGuid():N}"[..20];
         foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "autorespond.dll"), role, "--config", file,
-                     "--health-listen", $"127.0.0.1:{port}", .. extra])
+                     "--health-listen", $"127.0.0.1:{port}", .. extra ?? []])
             start.ArgumentList.Add(arg);
         var log = new StringBuilder();
         using var process = Process.Start(start)!;
@@ -94,24 +100,24 @@ public sealed class RoleHealthTests
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
             var deadline = Stopwatch.StartNew();
+            string last = "(no answer)";
             while (true)
             {
                 process.HasExited.ShouldBeFalse(Text(log));
                 try
                 {
                     using var response = await client.GetAsync("health/ready", ct);
-                    if (response.StatusCode == expectReady)
-                    {
-                        string live = await client.GetStringAsync("health/live", ct);
-                        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-                        return new Probe(live, body.RootElement.Clone());
-                    }
+                    string text = await response.Content.ReadAsStringAsync(ct);
+                    last = $"{(int)response.StatusCode} {text}";
+                    using var body = JsonDocument.Parse(text);
+                    if (response.StatusCode == expectReady && (settled?.Invoke(body.RootElement) ?? true))
+                        return new Probe(await client.GetStringAsync("health/live", ct), body.RootElement.Clone());
                 }
                 catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
                 {
                     // not listening yet
                 }
-                (deadline.Elapsed < TimeSpan.FromSeconds(60)).ShouldBeTrue($"/health/ready never answered {expectReady}:\n{Text(log)}");
+                (deadline.Elapsed < TimeSpan.FromSeconds(60)).ShouldBeTrue($"/health/ready never answered {expectReady} as expected; last: {last}\n{Text(log)}");
                 await Task.Delay(200, ct);
             }
         }
