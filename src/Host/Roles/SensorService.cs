@@ -118,6 +118,7 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
     private void ReadFiles(SensorEngine engine, CancellationToken stoppingToken)
     {
         using var reader = MergedCaptureReader.Open(options.Captures);
+        LogReplaying(log, options.Captures.Count, options.Speed > 0 ? $"{options.Speed:0.###}x packet time" : "full speed");
         long? firstTicks = null;
         var started = time.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested && reader.TryReadNext(out var packet))
@@ -139,6 +140,7 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
     {
         // One interface per sensor process (docs/deployment.md): one engine on one thread, no lock per packet.
         using var owned = live ?? throw new InvalidOperationException("a live sensor needs its interface opened at start");
+        LogCapturing(log, owned.Source.InterfaceName);
         new LiveSensor(owned.Source, engine, owned.Enforcer).Run(stoppingToken);
         var stats = owned.Source.GetStatistics();
         LogLiveStats(log, owned.Source.InterfaceName, stats.Received, stats.Dropped, stats.InterfaceDropped, owned.Enforcer.RstsSent);
@@ -149,6 +151,12 @@ public sealed partial class SensorService(SensorRoleOptions options, ISendEndpoi
 
     [LoggerMessage(Level = LogLevel.Information, Message = "sensor: {Sent} of {Events} events sent in {Batches} batches ({Dropped} batches dropped)")]
     private static partial void LogDone(ILogger log, long sent, long events, long batches, long dropped);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "sensor: replaying {Files} capture file(s) at {Pace}")]
+    private static partial void LogReplaying(ILogger log, int files, string pace);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "sensor: capturing on {Interface}")]
+    private static partial void LogCapturing(ILogger log, string @interface);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "sensor: capture error: {Error}")]
     private static partial void LogCaptureError(ILogger log, string error);

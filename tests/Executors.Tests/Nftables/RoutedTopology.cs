@@ -59,7 +59,7 @@ internal sealed class RoutedTopology : IDisposable
         var server = Start(NsB, "/usr/bin/python3", "-c",
             $"import socket, time\ns = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
             + $"s.bind(('{AddressB}', {Port})); s.listen(128); print('LISTEN', flush=True)\ntime.sleep(300)");
-        string? line = await server.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+        string? line = await server.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(60), ct);
         if (line != "LISTEN")
             throw new InvalidOperationException($"the TCP server in {NsB} did not start: {line}");
     }

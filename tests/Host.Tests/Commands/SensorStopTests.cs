@@ -35,7 +35,8 @@ public sealed partial class SensorStopTests
         {
             // Two seconds into a 30-second capture (packet time = wall time at --speed 1): 40 UDP flows are open, none
             // has ended (their packets come every 0.5 s, the UDP timeout is 60 s), so only the flush at stop ends them.
-            await Task.Delay(TimeSpan.FromSeconds(4), ct);
+            await sensor.WaitForAsync("sensor: replaying", TimeSpan.FromSeconds(60), ct); // however slow the start-up
+            await Task.Delay(TimeSpan.FromSeconds(2), ct);
             sensor.Process.HasExited.ShouldBeFalse(sensor.Log);
             await sensor.TerminateAsync(TimeSpan.FromSeconds(30), ct);
             sensor.Process.ExitCode.ShouldBe(0, sensor.Log);

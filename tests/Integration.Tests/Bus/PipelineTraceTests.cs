@@ -107,7 +107,7 @@ public sealed class PipelineTraceTests
 
     private static async Task WaitForAsync(Func<bool> condition, CancellationToken ct)
     {
-        for (int i = 0; i < 200 && !condition(); i++) await Task.Delay(50, ct);
+        for (int i = 0; i < 600 && !condition(); i++) await Task.Delay(50, ct); // up to 30 s
     }
 
     private sealed class CollectingSink : INetworkEventSink

@@ -47,7 +47,7 @@ public sealed class ReportSchedulerTests
         Directory.GetFiles(folder).ShouldBeEmpty();
 
         time.Advance(TimeSpan.FromMinutes(1)); // 06:00 UTC = 07:00 in Berlin
-        for (int i = 0; i < 500 && mailer.Mails.Count == 0; i++) await Task.Delay(20, TestContext.Current.CancellationToken); // up to 10 s on a busy machine
+        for (int i = 0; i < 1500 && mailer.Mails.Count == 0; i++) await Task.Delay(20, TestContext.Current.CancellationToken); // up to 30 s on a busy machine
         await scheduler.StopAsync(TestContext.Current.CancellationToken);
 
         Directory.GetFiles(folder).Select(Path.GetFileName).Order().ShouldBe(["autorespond-report-20261104-0600.html", "autorespond-report-20261104-0600.md"]);

@@ -48,7 +48,7 @@ public sealed class ActionExpiryServiceTests
         var expiry = after.GetServices<IHostedService>().OfType<ActionExpiryService>().ShouldHaveSingleItem();
         var competitor = ActivatorUtilities.CreateInstance<ActionExpiryService>(after);
         await Task.WhenAll(expiry.StartAsync(ct), competitor.SweepAsync(ct));
-        for (int i = 0; i < 200 && target.RevertCount < devices.Length; i++) await Task.Delay(25, ct);
+        for (int i = 0; i < 1200 && target.RevertCount < devices.Length; i++) await Task.Delay(25, ct); // up to 30 s
         await Task.Delay(100, ct);
         await expiry.StopAsync(ct);
 

@@ -44,7 +44,7 @@ public sealed class PolicyHotReloadTests
         int version = await store.SaveAsync(ResponsePolicyJson.Serialize(BlockLadder), "alice", "set on another responder", time.GetUtcNow(), Ct);
         provider.Current.Version.ShouldBe(0); // no PolicyChanged reached this process
         // The service's loop starts on its own thread: keep the fake minutes coming until its timer has seen one.
-        for (int i = 0; i < 300 && provider.Current.Version != version; i++)
+        for (int i = 0; i < 3000 && provider.Current.Version != version; i++) // up to 30 s on a busy machine
         {
             time.Advance(SharedStateRefreshService.Period);
             await Task.Delay(10, Ct);

@@ -64,7 +64,7 @@ public sealed class TcpResetLiveTests
             (await ReadLineAsync(server, ct)).ShouldBe("ACCEPTED");
             string clientEnd = await ReadLineAsync(client, ct);
             string serverEnd = await ReadLineAsync(server, ct);
-            resetsAt = await firstReset.Task.WaitAsync(TimeSpan.FromSeconds(5), ct);
+            resetsAt = await firstReset.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
             clientEnd.ShouldStartWith("END RESET");
             serverEnd.ShouldStartWith("END RESET");
 
@@ -174,7 +174,7 @@ public sealed class TcpResetLiveTests
 
     private static async Task<string> ReadLineAsync(Process process, CancellationToken ct)
     {
-        string? line = await process.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(15), ct);
+        string? line = await process.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(60), ct);
         return line ?? $"(exited {(process.HasExited ? process.ExitCode : -1)}: {await process.StandardError.ReadToEndAsync(ct)})";
     }
 
