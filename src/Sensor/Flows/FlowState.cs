@@ -16,16 +16,39 @@ internal enum TcpState : byte
     Reset = 6,
 }
 
-/// <summary>One side of a flow: Zeek's TCP_Endpoint fields that matter for conn.log, plus ConnSize counters.</summary>
+/// <summary>
+/// One side of a flow: Zeek's TCP_Endpoint fields that matter for conn.log, plus ConnSize counters. 48 bytes: the
+/// scaled-history counters (retransmissions, zero windows, bad checksums), which most flows never need, live in the
+/// table's <see cref="FlowTable"/> side store instead.
+/// </summary>
 internal struct Endpoint
 {
     public TcpState State;
     public TcpState PrevState;
-    public bool DidClose;
-    public bool SawFin;
+    private byte _flags;
+
+    public bool DidClose
+    {
+        readonly get => (_flags & DidCloseFlag) != 0;
+        set => SetFlag(DidCloseFlag, value);
+    }
+
+    public bool SawFin
+    {
+        readonly get => (_flags & SawFinFlag) != 0;
+        set => SetFlag(SawFinFlag, value);
+    }
 
     /// <summary>UDP/ICMP: a packet was seen (Zeek's request_len/reply_len &gt;= 0).</summary>
-    public bool Active;
+    public bool Active
+    {
+        readonly get => (_flags & ActiveFlag) != 0;
+        set => SetFlag(ActiveFlag, value);
+    }
+
+    private const byte DidCloseFlag = 1, SawFinFlag = 2, ActiveFlag = 4;
+
+    private void SetFlag(byte flag, bool value) => _flags = value ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
 
     public uint StartSeq;
     public uint LastSeq;
@@ -35,13 +58,10 @@ internal struct Endpoint
     public uint HistLastSyn;
     public uint HistLastFin;
     public uint HistLastRst;
-    public uint RetransmitCount;
-    public uint ZeroWindowCount;
-    public uint ChecksumCount;
 
     /// <summary>
     /// UDP/ICMP payload bytes (Zeek sizes these from lengths, TCP from sequence numbers), kept in the place of
-    /// <see cref="StartSeq"/> and <see cref="LastSeq"/>, which only TCP uses: an endpoint stays at 64 bytes.
+    /// <see cref="StartSeq"/> and <see cref="LastSeq"/>, which only TCP uses.
     /// </summary>
     public long PayloadBytes
     {
@@ -63,7 +83,7 @@ internal struct HistoryBuffer
     private byte _first;
 }
 
-/// <summary>A tracked flow; lives in the table's slot pages and is updated in place. 256 bytes (auto layout packs the
+/// <summary>A tracked flow; lives in the table's slot pages and is updated in place. 224 bytes (auto layout packs the
 /// small fields together).</summary>
 [StructLayout(LayoutKind.Auto)]
 internal struct FlowState
@@ -111,8 +131,15 @@ internal struct FlowState
         set => SetFlag(AttemptPendingFlag, value);
     }
 
-    // Four booleans in one byte keep the state at 256 bytes (four cache lines).
-    private const byte OrigIsAFlag = 1, IsActiveFlag = 2, AttemptReportedFlag = 4, AttemptPendingFlag = 8;
+    /// <summary>The flow has scaled-history counters in the table's side store.</summary>
+    public bool HasScaledCounts
+    {
+        readonly get => (_flags & ScaledCountsFlag) != 0;
+        set => SetFlag(ScaledCountsFlag, value);
+    }
+
+    // The booleans share one byte.
+    private const byte OrigIsAFlag = 1, IsActiveFlag = 2, AttemptReportedFlag = 4, AttemptPendingFlag = 8, ScaledCountsFlag = 16;
     private byte _flags;
 
     private void SetFlag(byte flag, bool value) => _flags = value ? (byte)(_flags | flag) : (byte)(_flags & ~flag);

@@ -19,7 +19,7 @@ public sealed partial class FlowTable
         ep.IpBytes += p.IpTotalLength;
         if (_options.VerifyChecksums && !Checksums.TransportValid(p))
         {
-            f.ScaledHistory(isOrig ? 'C' : 'c', ref ep.ChecksumCount);
+            ScaledHistory(ref f, isOrig, ScaledCount.Checksum);
             return false;
         }
 

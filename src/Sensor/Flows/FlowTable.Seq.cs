@@ -182,7 +182,7 @@ public sealed partial class FlowTable
     private static char Letter(char upper, bool isOrig) => isOrig ? upper : (char)(upper | 0x20);
 
     /// <summary>Zeek's update_last_seq: advances the endpoint's highest sequence, noting retransmissions ('T').</summary>
-    private static void UpdateLastSeq(ref FlowState f, ref Endpoint ep, bool isOrig, uint lastSeq, bool syn, bool fin,
+    private void UpdateLastSeq(ref FlowState f, ref Endpoint ep, bool isOrig, uint lastSeq, bool syn, bool fin,
         bool rst, int len)
     {
         int deltaLast = (int)(lastSeq - ep.LastSeq);
@@ -202,7 +202,7 @@ public sealed partial class FlowTable
         }
         else if (ep.State != TcpState.Reset && len > 0)
         {
-            f.ScaledHistory(isOrig ? 'T' : 't', ref ep.RetransmitCount);
+            ScaledHistory(ref f, isOrig, ScaledCount.Retransmit);
         }
     }
 

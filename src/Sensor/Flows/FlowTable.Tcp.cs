@@ -18,8 +18,7 @@ public sealed partial class FlowTable
 
         if (_options.VerifyChecksums && !Checksums.TransportValid(p))
         {
-            ref Endpoint bad = ref isOrig ? ref f.Orig : ref f.Resp;
-            f.ScaledHistory(isOrig ? 'C' : 'c', ref bad.ChecksumCount);
+            ScaledHistory(ref f, isOrig, ScaledCount.Checksum);
             return false;
         }
 
@@ -46,7 +45,7 @@ public sealed partial class FlowTable
         UpdateHistory(ref f, ref ep, isOrig, syn, fin, rst, ack, relSeq, len);
         if (p.Window == 0 && !rst && peer.State != TcpState.Closed && ep.State != TcpState.Reset)
         {
-            f.ScaledHistory(isOrig ? 'W' : 'w', ref ep.ZeroWindowCount);
+            ScaledHistory(ref f, isOrig, ScaledCount.ZeroWindow);
         }
 
         if (!f.BothClosed)

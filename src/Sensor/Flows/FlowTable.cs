@@ -53,9 +53,9 @@ public sealed partial class FlowTable
     /// <summary>The most flows tracked at once.</summary>
     public int PeakActiveFlows { get; private set; }
 
-    /// <summary>Bytes of the table's own structures (slots, index, activity lists, timers); they only grow.</summary>
+    /// <summary>Bytes of the table's own structures (slots, index, activity lists, timers, scaled-history counters).</summary>
     public long FootprintBytes => (long)_capacity * Unsafe.SizeOf<FlowState>() + (long)_actPrev.Length * 2 * sizeof(int)
-        + (long)_buckets.Length * sizeof(ulong) + _timers.CapacityBytes;
+        + (long)_buckets.Length * sizeof(ulong) + _timers.CapacityBytes + ScaledCountsBytes;
 
     /// <summary>The size of one flow's state.</summary>
     public static int FlowStateBytes => Unsafe.SizeOf<FlowState>();
@@ -274,6 +274,7 @@ public sealed partial class FlowTable
         long end = Math.Max(ticks, f.StartTicks); // timestamps that went backwards never end a flow before it started
         IndexRemove(f.Key, slot);
         ActivityRemove(slot, f.Inactivity);
+        ForgetScaledCounts(f);
         f = default;
         FreeSlot(slot);
         FlowsEnded++;

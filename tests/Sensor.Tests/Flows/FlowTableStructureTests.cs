@@ -120,6 +120,58 @@ public sealed class FlowTableStructureTests
         sink.Ended.Select(e => (e.Flow.OrigPort, e.Time.UtcTicks)).ShouldBe([(1002, At(65)), (1001, At(68)), (1003, At(80))]);
     }
 
+    [Fact]
+    public void Scaled_history_counts_per_flow_and_side_and_start_over_for_a_new_flow_on_the_same_ports()
+    {
+        // The counters behind T/t, W/w live outside the flow state, keyed by flow: two connections at once must not
+        // share them, the letters come at the 1st, 10th and 100th occurrence, and a later connection starts from zero.
+        var sink = new CollectingSink();
+        var table = new FlowTable(new FlowTableOptions(), sink);
+        var decoder = new PacketDecoder();
+        double t = 0;
+        void Feed(byte[] frame)
+        {
+            long ticks = At(t += 0.001);
+            table.AdvanceTime(ticks);
+            decoder.TryDecode(LinkTypes.Ethernet, frame, out DecodedPacket p).ShouldBeTrue();
+            table.Process(p, ticks).ShouldBeTrue();
+        }
+        void Handshake(ushort port)
+        {
+            Feed(Tcp(true, TcpFlags.Syn, 100, 0, clientPort: port));
+            Feed(Tcp(false, TcpFlags.Syn | TcpFlags.Ack, 500, 101, clientPort: port));
+            Feed(Tcp(true, TcpFlags.Ack, 101, 501, clientPort: port));
+        }
+        void Close(ushort port, uint clientSeq)
+        {
+            Feed(Tcp(true, TcpFlags.Fin | TcpFlags.Ack, clientSeq, 501, clientPort: port));
+            Feed(Tcp(false, TcpFlags.Fin | TcpFlags.Ack, 501, clientSeq + 1, clientPort: port));
+            Feed(Tcp(true, TcpFlags.Ack, clientSeq + 1, 502, clientPort: port));
+        }
+
+        Handshake(40001);
+        Handshake(40002);
+        for (int i = 0; i <= 100; i++)
+        {
+            Feed(Tcp(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, payload: 10, clientPort: 40001)); // 100 retransmissions
+            if (i <= 9)
+            {
+                Feed(Tcp(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, payload: 10, clientPort: 40002)); // 9
+            }
+        }
+
+        Feed(Tcp(false, TcpFlags.Ack, 501, 111, clientPort: 40002, window: 0)); // one zero window, responder side
+        Close(40001, 111);
+        Close(40002, 111);
+        Handshake(40001); // the same ports again: a new connection, new counters
+        Feed(Tcp(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, payload: 10, clientPort: 40001));
+        Feed(Tcp(true, TcpFlags.Psh | TcpFlags.Ack, 101, 501, payload: 10, clientPort: 40001));
+        table.Flush(At(t + 1));
+
+        var histories = sink.Ended.Select(e => (e.Flow.OrigPort, e.Flow.History)).ToList();
+        histories.ShouldBe([(40001, "ShADTTTFf"), (40002, "ShADTawFf"), (40001, "ShADT")], ignoreOrder: true);
+    }
+
     private static void Send(FlowTable table, PacketDecoder decoder, byte[] buffer, double seconds, IpAddr client,
         ushort port, bool fromClient)
     {
