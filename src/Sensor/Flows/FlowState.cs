@@ -83,26 +83,45 @@ internal struct HistoryBuffer
     private byte _first;
 }
 
-/// <summary>A tracked flow; lives in the table's slot pages and is updated in place. 224 bytes (auto layout packs the
-/// small fields together).</summary>
-[StructLayout(LayoutKind.Auto)]
+/// <summary>
+/// A tracked flow; lives in the table's slot pages and is updated in place. 224 bytes, no references (the garbage
+/// collector never scans the flow pages), laid out by use: the first 64 bytes hold what every packet reads (the key,
+/// the last packet time, the flags, the history bits, the dissector), the next 96 the two endpoints, the rest what only
+/// a flow's start, its timers and its record need.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
 internal struct FlowState
 {
+    // --- every packet (64 bytes) ---
     public FlowKey Key;
+    public long LastTicks;
+
+    /// <summary>Zeek's hist_seen: low 16 bits originator, high 16 bits responder (never swapped on a flip).</summary>
+    public uint HistorySeen;
+
+    /// <summary>Dissector session: 0 undecided, &gt; 0 a session id (Dissectors/DissectorHost), &lt; 0 none wanted.</summary>
+    public int Dissector;
+    private byte _flags;
+    public InactivityClass Inactivity;
+    public byte HistoryLength;
+    private byte _service;
+    public short Vlan;
+
+    // --- the endpoints (96 bytes) ---
+    public Endpoint Orig;
+    public Endpoint Resp;
+
+    // --- start, timers, record (64 bytes) ---
 
     /// <summary>Creation counter (1-based) from which the uid is derived; 0 marks a free slot.</summary>
     public long Serial;
     public long StartTicks;
-    public long LastTicks;
+
+    /// <summary>Analyzer timers scheduled at or before this queue sequence number were cancelled (or are another flow's).</summary>
+    public long AnalyzerEpoch;
     public MacAddress OrigMac;
     public MacAddress RespMac;
-    public Endpoint Orig;
-    public Endpoint Resp;
-
-    /// <summary>Zeek's hist_seen: low 16 bits originator, high 16 bits responder (never swapped on a flip).</summary>
-    public uint HistorySeen;
     public HistoryBuffer History;
-    public byte HistoryLength;
 
     /// <summary>The originator is key endpoint A.</summary>
     public bool OrigIsA
@@ -110,7 +129,6 @@ internal struct FlowState
         readonly get => (_flags & OrigIsAFlag) != 0;
         set => SetFlag(OrigIsAFlag, value);
     }
-    public short Vlan;
 
     /// <summary>Zeek's is_active: cleared once the connection finished, was reset or its attempt timed out.</summary>
     public bool IsActive
@@ -138,23 +156,13 @@ internal struct FlowState
         set => SetFlag(ScaledCountsFlag, value);
     }
 
-    // The booleans share one byte.
     private const byte OrigIsAFlag = 1, IsActiveFlag = 2, AttemptReportedFlag = 4, AttemptPendingFlag = 8, ScaledCountsFlag = 16;
-    private byte _flags;
 
     private void SetFlag(byte flag, bool value) => _flags = value ? (byte)(_flags | flag) : (byte)(_flags & ~flag);
-    public InactivityClass Inactivity;
-
-    /// <summary>Analyzer timers scheduled at or before this queue sequence number were cancelled (or are another flow's).</summary>
-    public long AnalyzerEpoch;
-
-    /// <summary>Dissector session: 0 undecided, &gt; 0 a session id (Dissectors/DissectorHost), &lt; 0 none wanted.</summary>
-    public int Dissector;
 
     /// <summary>
     /// conn.log service once a dissector confirmed its protocol, kept as a one-byte index into the static names
-    /// (<see cref="Dissectors.Services"/>): the flow state holds no reference, so the garbage collector never scans
-    /// the flow pages.
+    /// (<see cref="Dissectors.Services"/>).
     /// </summary>
     public string? Service
     {
@@ -167,8 +175,6 @@ internal struct FlowState
             }
         }
     }
-
-    private byte _service;
 
     public readonly bool IsTcp => Key.Protocol == 6;
 
