@@ -37,6 +37,25 @@ public sealed class RoleHealthTests
     }
 
     [Fact]
+    public async Task Responder_Postgres_ReadyWithLedgerCheck()
+    {
+        string admin = IntegrationEnvironment.RequirePostgres();
+        var ct = TestContext.Current.CancellationToken;
+        string name = "ar_health_" + Guid.NewGuid().ToString("N");
+        await PostgresAsync(admin, $"CREATE DATABASE \"{name}\"", ct);
+        try
+        {
+            string connection = new Npgsql.NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
+            var ready = await ProbeAsync("responder", $"storage: {{ provider: postgres, connection: \"{connection}\" }}\n", expectReady: HttpStatusCode.OK);
+            Check(ready.Body, "ledger").GetProperty("description").GetString().ShouldBe("ledger storage answers");
+        }
+        finally
+        {
+            await PostgresAsync(admin, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", ct);
+        }
+    }
+
+    [Fact]
     public async Task Brain_BrokerUnreachable_LiveButNotReadyNamingTheBus()
     {
         int closed = FreePort(); // nothing listens there: the broker is unreachable
@@ -152,6 +171,14 @@ public sealed class RoleHealthTests
     private static string Text(StringBuilder log)
     {
         lock (log) return log.ToString();
+    }
+
+    private static async Task PostgresAsync(string connection, string sql, CancellationToken ct)
+    {
+        await using var db = new Npgsql.NpgsqlConnection(connection);
+        await db.OpenAsync(ct);
+        await using var command = new Npgsql.NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static int FreePort()

@@ -40,7 +40,9 @@ public sealed class SensorResetLiveTests
 
         var server = hub.Start(hub.NsB, "/usr/bin/python3", "-c", Server);
         (await ReadLineAsync(server, ct)).ShouldBe("LISTEN");
-        using var sensor = RoleProcess.Start("sensor", prefix, "--interface", hub.Observer, "--config", config, "--sensor-id", "reset-test");
+        int health = FreePort();
+        using var sensor = RoleProcess.Start("sensor", prefix, "--interface", hub.Observer, "--config", config, "--sensor-id", "reset-test",
+            "--health-listen", $"127.0.0.1:{health}");
         using var bus = BuildBus(broker, prefix);
         try
         {
@@ -50,6 +52,18 @@ public sealed class SensorResetLiveTests
             var engine = new BusActionDispatcher(bus.Services.GetRequiredService<IClientFactory>(), prefix, TimeSpan.FromSeconds(30));
 
             // A long-lived connection from A to B, then the engine's command: the sensor answers applied and resets both ends.
+            await sensor.WaitForAsync($"sensor: capturing on {hub.Observer}", TimeSpan.FromSeconds(60), ct);
+            using (var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) })
+            {
+                // --health-listen of a live sensor: the capture check names the interface it captures on.
+                using var response = await probe.GetAsync($"http://127.0.0.1:{health}/health/ready", ct); // 503 while the bus starts
+                string ready = await response.Content.ReadAsStringAsync(ct);
+                using var body = System.Text.Json.JsonDocument.Parse(ready);
+                var capture = body.RootElement.GetProperty("checks").GetProperty("capture");
+                capture.GetProperty("status").GetString().ShouldBe("healthy", ready);
+                capture.GetProperty("description").GetString().ShouldBe($"capturing on {hub.Observer}");
+            }
+
             var held = await HoldAsync(hub, server, 1, ct);
             var applied = await engine.DispatchAsync(Reset("act-dreset-1", TimeSpan.FromMinutes(10)), ct);
             applied.Applied.ShouldBeTrue($"{applied.Detail}\n{sensor.Log}");
@@ -97,6 +111,13 @@ public sealed class SensorResetLiveTests
         var result = await CliRunner.InProcessAsync("sensor", "--interface", "arnosuch0");
         result.ExitCode.ShouldBe(ExitCodes.Usage, result.Stderr);
         result.Stderr.ShouldContain("cannot capture live: arnosuch0");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The engine's plan for a reset of A (the responder's <c>PlannedAction</c>, as the ladder makes it).</summary>
