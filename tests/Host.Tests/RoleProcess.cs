@@ -57,6 +57,14 @@ internal sealed class RoleProcess : IDisposable
         }
     }
 
+    /// <summary>A loopback TCP port nothing listens on (for <c>--health-listen</c>, or a broker that is not there).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     /// <summary>Deletes a test's queues and their exchanges from the broker.</summary>
     public static async Task DeleteQueuesAsync(Uri broker, IEnumerable<string> queues)
     {

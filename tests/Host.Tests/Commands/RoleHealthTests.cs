@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using AutoRespond.Host.Cli;
 using AutoRespond.Sensor.Capture;
@@ -58,7 +55,7 @@ public sealed class RoleHealthTests
     [Fact]
     public async Task Brain_BrokerUnreachable_LiveButNotReadyNamingTheBus()
     {
-        int closed = FreePort(); // nothing listens there: the broker is unreachable
+        int closed = RoleProcess.FreePort(); // nothing listens there: the broker is unreachable
         // 503 comes at once (the bus is not started yet); the reason follows when the first connection attempt fails
         var ready = await ProbeAsync("brain", $"bus: {{ transport: rabbitmq, uri: \"amqp://guest:guest@127.0.0.1:{closed}/\" }}\n",
             expectReady: HttpStatusCode.ServiceUnavailable,
@@ -103,18 +100,9 @@ public sealed class RoleHealthTests
     {
         var ct = TestContext.Current.CancellationToken;
         string file = CliRunner.TempFile($"{role}.yaml", config);
-        int port = FreePort();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["AR_BUS_PREFIX"] = $"ar-health-{Guid.NewGuid():N}"[..20];
-        foreach (string arg in (string[])[Path.Combine(AppContext.BaseDirectory, "autorespond.dll"), role, "--config", file,
-                     "--health-listen", $"127.0.0.1:{port}", .. extra ?? []])
-            start.ArgumentList.Add(arg);
-        var log = new StringBuilder();
-        using var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+        int port = RoleProcess.FreePort();
+        using var process = RoleProcess.Start(role, $"ar-health-{Guid.NewGuid():N}"[..20],
+            ["--config", file, "--health-listen", $"127.0.0.1:{port}", .. extra ?? []]);
         try
         {
             using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(5) };
@@ -122,7 +110,7 @@ public sealed class RoleHealthTests
             string last = "(no answer)";
             while (true)
             {
-                process.HasExited.ShouldBeFalse(Text(log));
+                process.Process.HasExited.ShouldBeFalse(process.Log);
                 try
                 {
                     using var response = await client.GetAsync("health/ready", ct);
@@ -136,16 +124,22 @@ public sealed class RoleHealthTests
                 {
                     // not listening yet
                 }
-                (deadline.Elapsed < TimeSpan.FromSeconds(60)).ShouldBeTrue($"/health/ready never answered {expectReady} as expected; last: {last}\n{Text(log)}");
+                (deadline.Elapsed < TimeSpan.FromSeconds(60)).ShouldBeTrue($"/health/ready never answered {expectReady} as expected; last: {last}\n{process.Log}");
                 await Task.Delay(200, ct);
             }
         }
         finally
         {
-            if (!process.HasExited)
+            if (!process.Process.HasExited)
             {
-                using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)])) await term.WaitForExitAsync(ct);
-                if (!process.WaitForExit(TimeSpan.FromSeconds(20))) process.Kill(entireProcessTree: true);
+                try
+                {
+                    await process.TerminateAsync(TimeSpan.FromSeconds(20), ct);
+                }
+                catch (TimeoutException)
+                {
+                    // disposal kills it
+                }
             }
         }
     }
@@ -168,23 +162,11 @@ public sealed class RoleHealthTests
     private static JsonElement Check(JsonElement body, string name) =>
         body.GetProperty("checks").TryGetProperty(name, out var check) ? check : throw new ShouldAssertException($"no check '{name}' in {body}");
 
-    private static string Text(StringBuilder log)
-    {
-        lock (log) return log.ToString();
-    }
-
     private static async Task PostgresAsync(string connection, string sql, CancellationToken ct)
     {
         await using var db = new Npgsql.NpgsqlConnection(connection);
         await db.OpenAsync(ct);
         await using var command = new Npgsql.NpgsqlCommand(sql, db);
         await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

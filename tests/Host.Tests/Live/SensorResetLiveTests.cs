@@ -40,7 +40,7 @@ public sealed class SensorResetLiveTests
 
         var server = hub.Start(hub.NsB, "/usr/bin/python3", "-c", Server);
         (await ReadLineAsync(server, ct)).ShouldBe("LISTEN");
-        int health = FreePort();
+        int health = RoleProcess.FreePort();
         using var sensor = RoleProcess.Start("sensor", prefix, "--interface", hub.Observer, "--config", config, "--sensor-id", "reset-test",
             "--health-listen", $"127.0.0.1:{health}");
         using var bus = BuildBus(broker, prefix);
@@ -111,13 +111,6 @@ public sealed class SensorResetLiveTests
         var result = await CliRunner.InProcessAsync("sensor", "--interface", "arnosuch0");
         result.ExitCode.ShouldBe(ExitCodes.Usage, result.Stderr);
         result.Stderr.ShouldContain("cannot capture live: arnosuch0");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The engine's plan for a reset of A (the responder's <c>PlannedAction</c>, as the ladder makes it).</summary>
