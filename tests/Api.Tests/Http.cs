@@ -19,10 +19,10 @@ public static class Http
         return ((int)response.StatusCode, json, text, response);
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds (at most 15 s).</summary>
+    /// <summary>Polls until <paramref name="condition"/> holds (at most 30 s: a busy CI machine).</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException("timed out waiting for " + what);
