@@ -24,6 +24,12 @@ public sealed class CliConsole(TextWriter output, TextWriter error, Func<Stream>
 
     public void Fail(string message) => Error.WriteLine($"autorespond: error: {message}");
 
+    /// <summary>
+    /// "N packets…" rewritten in place on stderr while a capture is read, or null when stderr is not a terminal (a
+    /// pipe or a log gets no progress). Report every 65,536 packets or so; <see cref="PacketProgress.Done"/> clears the line.
+    /// </summary>
+    public PacketProgress? StartPacketProgress() => Interactive ? new PacketProgress(Error) : null;
+
     private sealed class TextWriterStream(TextWriter writer) : Stream
     {
         public override bool CanRead => false;
@@ -37,5 +43,25 @@ public sealed class CliConsole(TextWriter output, TextWriter error, Func<Stream>
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) =>
             writer.Write(global::System.Text.Encoding.UTF8.GetString(buffer, offset, count));
+    }
+}
+
+/// <summary>See <see cref="CliConsole.StartPacketProgress"/>; written on the caller's thread, so it never trails the output.</summary>
+public sealed class PacketProgress(TextWriter error) : IProgress<long>
+{
+    private bool _shown;
+
+    public void Report(long value)
+    {
+        error.Write(string.Create(global::System.Globalization.CultureInfo.InvariantCulture, $"\r{value:N0} packets…"));
+        _shown = true;
+    }
+
+    /// <summary>Clears the progress line, if one is shown (before an error message, and at the end).</summary>
+    public void Done()
+    {
+        if (!_shown) return;
+        error.Write("\r\u001b[K");
+        _shown = false;
     }
 }

@@ -35,7 +35,8 @@ internal static class EventsCommand
             + "  jsonrpc      uid, client, server, server_port, transport (http-post|sse), kind, method, id, mcp, tool,\n"
             + "               client_name, server_name, protocol_version, http_host, http_path\n"
             + "An ICS command is printed when its response arrives (or the flow ends), a TLS hello when the ServerHello "
-            + "arrives. Only JSON goes to stdout; counters of malformed payloads go to stderr with --stats. Exit 3 when a "
+            + "arrives. Only JSON goes to stdout; counters of malformed payloads go to stderr with --stats, and a packet count "
+            + "while reading when stderr is a terminal and stdout is not. Exit 3 when a "
             + "capture cannot be read or is truncated (the events up to the fault are printed).\n\n"
             + "Example: autorespond events plant.pcap | jq 'select(.type==\"ics-command\" and .class==\"reprogram\")'")
         {
@@ -53,18 +54,21 @@ internal static class EventsCommand
         var sink = new Sink(writer);
         var sensor = new SensorEngine(new SensorOptions(), sink);
         int exit = ExitCodes.Ok;
+        var progress = console.OutputIsTerminal ? null : console.StartPacketProgress(); // not between events on a terminal
         try
         {
             using var reader = MergedCaptureReader.Open(captures.Select(c => c.FullName));
-            while (reader.TryReadNext(out var packet)) sensor.Process(packet);
+            FlowsCommand.ReadAll(reader, sensor, progress);
         }
         catch (CaptureException e)
         {
+            progress?.Done();
             sensor.Complete();
             writer.Flush();
             console.Fail(e.Message);
             exit = ExitCodes.UnreadableCapture;
         }
+        progress?.Done();
         sensor.Complete();
         writer.Flush();
         if (printStats)

@@ -21,8 +21,9 @@ internal static class FlowsCommand
             "zeek-conn", "jsonl", "none");
         var command = new Command("flows",
             "Run only the sensor and print one record per flow with Zeek conn.log fields and semantics "
-            + "(conn_state, history, per-direction bytes and packets, vlan), in the order flows end. Exit 3 when a "
-            + "capture cannot be read (flows up to the fault are printed).")
+            + "(conn_state, history, per-direction bytes and packets, vlan), in the order flows end. While it reads, a "
+            + "packet count is kept up to date on stderr when stderr is a terminal (and the records do not go to it). "
+            + "Exit 3 when a capture cannot be read (flows up to the fault are printed).")
         {
             captures, format,
         };
@@ -36,16 +37,20 @@ internal static class FlowsCommand
         var sensor = new SensorEngine(new SensorOptions { ReportDevices = false }, sink);
         var clock = Stopwatch.StartNew();
         int exit = ExitCodes.Ok;
+        // Progress only when the records do not go to the same terminal.
+        var progress = format == "none" || !console.OutputIsTerminal ? console.StartPacketProgress() : null;
         try
         {
             using var reader = MergedCaptureReader.Open(captures.Select(c => c.FullName));
-            while (reader.TryReadNext(out var packet)) sensor.Process(packet);
+            ReadAll(reader, sensor, progress);
         }
         catch (CaptureException e)
         {
+            progress?.Done();
             console.Fail(e.Message);
             exit = ExitCodes.UnreadableCapture;
         }
+        progress?.Done();
         sensor.Complete();
         sink.Flush();
         if (format == "none")
@@ -57,6 +62,17 @@ internal static class FlowsCommand
                 + $" ({s.Packets - s.Decoded:N0} skipped, {s.FlowsEvicted:N0} evicted)"));
         }
         return exit;
+    }
+
+    /// <summary>Every packet of <paramref name="reader"/> into <paramref name="sensor"/>, with progress every 65,536 packets.</summary>
+    internal static void ReadAll(MergedCaptureReader reader, SensorEngine sensor, IProgress<long>? progress)
+    {
+        long packets = 0;
+        while (reader.TryReadNext(out var packet))
+        {
+            sensor.Process(packet);
+            if ((++packets & 0xFFFF) == 0) progress?.Report(packets);
+        }
     }
 
     private sealed class FlowSink(string format, CliConsole console) : INetworkEventSink, IDisposable

@@ -89,20 +89,22 @@ internal static class ReplayCommand
         await using var integrationsScope = integrations;
         var executors = integrations?.GetServices<IActionExecutor>().Select(e => (IActionExecutor)new WallClockExecutor(e, TimeProvider.System)).ToList();
         var pipeline = new ReplayPipeline(config, output, executors, baselines: storage?.GetRequiredService<IBaselineStore>());
-        var progress = console.Interactive ? new Progress<long>(n => console.Error.Write($"\r{n:N0} packets…")) : null;
+        var progress = console.StartPacketProgress();
         try
         {
             await pipeline.RunAsync(captures.Select(c => c.FullName).ToArray(), progress, cancellationToken);
-            if (progress is not null) console.Error.Write("\r");
+            progress?.Done();
             return ExitCodes.Ok;
         }
         catch (CaptureException e)
         {
+            progress?.Done();
             console.Fail(e.Message);
             return ExitCodes.UnreadableCapture;
         }
         catch (OperationCanceledException)
         {
+            progress?.Done();
             console.Fail($"interrupted after {pipeline.Packets:N0} packets");
             return ExitCodes.Interrupted;
         }

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using AutoRespond.Host.Cli;
+using AutoRespond.Sensor.Capture;
+using AutoRespond.Sensor.Decoding;
 using AutoRespond.TestUtils;
 
 namespace AutoRespond.Host.Tests.Commands;
@@ -41,5 +44,40 @@ public sealed class FlowsCommandTests
         result.ExitCode.ShouldBe(0);
         result.Stdout.ShouldBeEmpty();
         result.Stderr.ShouldContain("1,005 packets, 1,001 flows");
+    }
+
+    [Theory]
+    [InlineData(true, "flows")]
+    [InlineData(false, "flows")]
+    [InlineData(true, "events")]
+    public async Task LongCapture_ProgressOnStderrOnlyWhenItIsATerminal_ClearedAtTheEnd(bool terminal, string command)
+    {
+        // 140,000 packets: progress is written every 65,536, so twice.
+        string capture = Path.Combine(Directory.CreateTempSubdirectory("ar-progress-").FullName, "long.pcap");
+        using (var writer = PcapWriter.Create(capture))
+        {
+            var buffer = new byte[128];
+            var ether = new EthernetSpec(MacAddress.Parse("02:00:00:00:01:01"), MacAddress.Parse("02:00:00:00:00:02"));
+            var ip = new IpSpec(IpAddr.FromV4(198, 18, 1, 1), IpAddr.FromV4(198, 18, 0, 2));
+            long t0 = new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero).UtcTicks;
+            for (int i = 0; i < 140_000; i++)
+            {
+                int n = FrameBuilder.Udp(buffer, ether, ip, (ushort)(40000 + i % 100), 9999, new byte[8]);
+                writer.Write(t0 + i * TimeSpan.TicksPerMillisecond, buffer.AsSpan(0, n));
+            }
+        }
+
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        string[] args = command == "flows" ? ["flows", capture, "--format", "jsonl"] : ["events", capture];
+        int code = await AutoRespondCli.RunAsync(args, new CliConsole(stdout, stderr, interactive: terminal), TestContext.Current.CancellationToken);
+
+        code.ShouldBe(ExitCodes.Ok, stderr.ToString());
+        stdout.ToString().ShouldNotContain("packets…"); // stdout carries only the records
+        if (terminal)
+            stderr.ToString().ShouldBe("\r65,536 packets…\r131,072 packets…\r\u001b[K");
+        else
+            stderr.ToString().ShouldBeEmpty();
+        File.Delete(capture);
     }
 }
