@@ -22,21 +22,15 @@ public sealed class TcpResetLiveTests
         using var hub = new HubTopology();
         hub.Create();
 
-        using var capture = new LiveCaptureSource(hub.Observer, new LiveCaptureOptions { Filter = "tcp or arp", ReadTimeoutMilliseconds = 20 });
-        var events = new ConcurrentQueue<NetworkEvent>();
-        var engine = new SensorEngine(new SensorOptions(), new Sink(events));
-        var enforcer = new TcpResetEnforcer(capture);
         var firstReset = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         long resetsAt = 0;
         var triggerToRst = new ConcurrentQueue<double>();
-        enforcer.OnReset = (_, trigger) =>
+        using var sensor = new RunningSensor(hub, "tcp or arp", ct, enforcer => enforcer.OnReset = (_, trigger) =>
         {
             // Packet timestamp (libpcap, wall clock) → the pair has just been handed to pcap_sendpacket.
             triggerToRst.Enqueue((TimeProvider.System.GetUtcNow().UtcTicks - trigger.TimestampTicks) / (double)TimeSpan.TicksPerMillisecond);
             firstReset.TrySetResult(Stopwatch.GetTimestamp());
-        };
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var sensorThread = new LiveSensor(capture, engine, enforcer).Start(stop.Token);
+        });
 
         using var server = hub.Start(hub.NsB, "/usr/bin/python3", "-c", TcpEndpoints.Server);
         (await ReadLineAsync(server, ct)).ShouldBe("LISTEN");
@@ -47,15 +41,15 @@ public sealed class TcpResetLiveTests
             (await ReadLineAsync(client, ct)).ShouldBe("ECHOING");
 
             // The live capture sees the conversation between the two namespaces.
-            events.OfType<DeviceSeen>().Select(d => d.Ip).ShouldContain(HubTopology.AddressA);
-            events.OfType<DeviceSeen>().Select(d => d.Ip).ShouldContain(HubTopology.AddressB);
-            engine.Stats.FlowsCreated.ShouldBeGreaterThanOrEqualTo(1);
+            sensor.Events.OfType<DeviceSeen>().Select(d => d.Ip).ShouldContain(HubTopology.AddressA);
+            sensor.Events.OfType<DeviceSeen>().Select(d => d.Ip).ShouldContain(HubTopology.AddressB);
+            sensor.Engine.Stats.FlowsCreated.ShouldBeGreaterThanOrEqualTo(1);
 
             long commanded = Stopwatch.GetTimestamp();
             long wallCommanded = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds() * 1_000_000;
             // The tcp-reset command as the response engine sends it.
             var outcomes = new Outcomes();
-            new ResetRuleBook(enforcer, outcomes, TimeProvider.System).Apply(new ResetConnections(
+            new ResetRuleBook(sensor.Enforcer, outcomes, TimeProvider.System).Apply(new ResetConnections(
                 new ActionHeader("act-live-1", "inc-live", ActionKinds.TcpReset, HubTopology.AddressA, TimeProvider.System.GetUtcNow(),
                     TimeProvider.System.GetUtcNow().AddMinutes(5), "test", 1),
                 HubTopology.AddressA, HubTopology.AddressB));
@@ -74,12 +68,11 @@ public sealed class TcpResetLiveTests
             double serverMs = (long.Parse(serverEnd.Split(' ')[2]) - wallCommanded) / 1e6;
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"command → first RST pair {toFirstRst:0.0} ms; command → client reset {clientMs:0.0} ms, server reset {serverMs:0.0} ms; "
-                + $"RSTs sent {enforcer.RstsSent}; triggering packet → RST pair sent: {string.Join(", ", triggerToRst.Select(t => t.ToString("0.000")))} ms");
+                + $"RSTs sent {sensor.Enforcer.RstsSent}; triggering packet → RST pair sent: {string.Join(", ", triggerToRst.Select(t => t.ToString("0.000")))} ms");
         }
         finally
         {
-            await stop.CancelAsync();
-            sensorThread.Join(TimeSpan.FromSeconds(5));
+            sensor.Stop(TimeSpan.FromSeconds(5));
             foreach (var p in new[] { client, server }) if (!p.HasExited) p.Kill(entireProcessTree: true);
         }
     }
@@ -91,12 +84,8 @@ public sealed class TcpResetLiveTests
         var ct = TestContext.Current.CancellationToken;
         using var hub = new HubTopology();
         hub.Create();
-        using var capture = new LiveCaptureSource(hub.Observer, new LiveCaptureOptions { Filter = "tcp", ReadTimeoutMilliseconds = 20 });
-        var enforcer = new TcpResetEnforcer(capture);
-        enforcer.SetRules([new ResetRule("act-expired", IpAddr.Parse(HubTopology.AddressA), null,
-            TimeProvider.System.GetUtcNow().AddSeconds(-1).UtcTicks)]);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var thread = new LiveSensor(capture, new SensorEngine(new SensorOptions(), new Sink(new())), enforcer).Start(stop.Token);
+        using var sensor = new RunningSensor(hub, "tcp", ct, enforcer => enforcer.SetRules([new ResetRule("act-expired",
+            IpAddr.Parse(HubTopology.AddressA), null, TimeProvider.System.GetUtcNow().AddSeconds(-1).UtcTicks)]));
         using var server = hub.Start(hub.NsB, "/usr/bin/python3", "-c", TcpEndpoints.Server);
         (await ReadLineAsync(server, ct)).ShouldBe("LISTEN");
         using var client = hub.Start(hub.NsA, "/usr/bin/python3", "-c", TcpEndpoints.Client);
@@ -104,12 +93,11 @@ public sealed class TcpResetLiveTests
         {
             (await ReadLineAsync(client, ct)).ShouldBe("CONNECTED");
             (await ReadLineAsync(client, ct)).ShouldBe("ECHOING");
-            enforcer.RstsSent.ShouldBe(0);
+            sensor.Enforcer.RstsSent.ShouldBe(0);
         }
         finally
         {
-            await stop.CancelAsync();
-            thread.Join(TimeSpan.FromSeconds(5));
+            sensor.Stop(TimeSpan.FromSeconds(5));
             foreach (var p in new[] { client, server }) if (!p.HasExited) p.Kill(entireProcessTree: true);
         }
     }
@@ -122,27 +110,16 @@ public sealed class TcpResetLiveTests
         using var hub = new HubTopology();
         hub.Create();
         // No endpoint runs and the filter passes no frame: the reader only ever waits.
-        using var capture = new LiveCaptureSource(hub.Observer, new LiveCaptureOptions { Filter = "tcp", ReadTimeoutMilliseconds = 20 });
-        var enforcer = new TcpResetEnforcer(capture);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var thread = new LiveSensor(capture, new SensorEngine(new SensorOptions(), new Sink(new())), enforcer).Start(stop.Token);
-        try
-        {
-            int tid = await EventuallyAsync(() => SensorThreadId(hub.Observer), id => id != 0, ct);
-            (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 0, ct)).ShouldBe(0, "SCHED_OTHER without rules");
-            enforcer.SetRules([new ResetRule("act-rt", IpAddr.Parse(HubTopology.AddressA), null, DateTimeOffset.MaxValue.UtcTicks)]);
-            (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 1, ct)).ShouldBe(1, "SCHED_FIFO while a rule is held");
-            enforcer.SetRules([]);
-            (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 0, ct)).ShouldBe(0, "back to SCHED_OTHER");
+        using var sensor = new RunningSensor(hub, "tcp", ct);
+        var enforcer = sensor.Enforcer;
+        int tid = await EventuallyAsync(() => SensorThreadId(hub.Observer), id => id != 0, ct);
+        (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 0, ct)).ShouldBe(0, "SCHED_OTHER without rules");
+        enforcer.SetRules([new ResetRule("act-rt", IpAddr.Parse(HubTopology.AddressA), null, DateTimeOffset.MaxValue.UtcTicks)]);
+        (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 1, ct)).ShouldBe(1, "SCHED_FIFO while a rule is held");
+        enforcer.SetRules([]);
+        (await EventuallyAsync(() => SchedulingPolicy(tid), p => p == 0, ct)).ShouldBe(0, "back to SCHED_OTHER");
 
-            await stop.CancelAsync();
-            thread.Join(TimeSpan.FromSeconds(30)).ShouldBeTrue("with no packet at all, the reader still sees the cancellation");
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            thread.Join(TimeSpan.FromSeconds(5));
-        }
+        sensor.Stop(TimeSpan.FromSeconds(30)).ShouldBeTrue("with no packet at all, the reader still sees the cancellation");
     }
 
     /// <summary>The OS id of this process's "sensor:IFACE" thread (comm is cut at 15 characters), or 0.</summary>
@@ -164,11 +141,8 @@ public sealed class TcpResetLiveTests
     private static async Task<T> EventuallyAsync<T>(Func<T> read, Func<T, bool> done, CancellationToken ct)
     {
         var value = read();
-        for (int i = 0; i < 100 && !done(value); i++)
-        {
+        for (var clock = Stopwatch.StartNew(); !done(value) && clock.Elapsed < TimeSpan.FromSeconds(30); value = read())
             await Task.Delay(20, ct);
-            value = read();
-        }
         return value;
     }
 
@@ -176,6 +150,47 @@ public sealed class TcpResetLiveTests
     {
         string? line = await process.StandardOutput.ReadLineAsync(ct).AsTask().WaitAsync(TimeSpan.FromSeconds(60), ct);
         return line ?? $"(exited {(process.HasExited ? process.ExitCode : -1)}: {await process.StandardError.ReadToEndAsync(ct)})";
+    }
+
+    /// <summary>
+    /// A capture on the hub's observer port with its engine and enforcer (prepared before the first packet), read on the
+    /// sensor's own thread until stopped or disposed.
+    /// </summary>
+    private sealed class RunningSensor : IDisposable
+    {
+        private readonly LiveCaptureSource _capture;
+        private readonly CancellationTokenSource _stop;
+        private readonly Thread _thread;
+
+        public RunningSensor(HubTopology hub, string filter, CancellationToken ct, Action<TcpResetEnforcer>? prepare = null)
+        {
+            _capture = new LiveCaptureSource(hub.Observer, new LiveCaptureOptions { Filter = filter, ReadTimeoutMilliseconds = 20 });
+            Engine = new SensorEngine(new SensorOptions(), new Sink(Events));
+            Enforcer = new TcpResetEnforcer(_capture);
+            prepare?.Invoke(Enforcer);
+            _stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            _thread = new LiveSensor(_capture, Engine, Enforcer).Start(_stop.Token);
+        }
+
+        public ConcurrentQueue<NetworkEvent> Events { get; } = new();
+
+        public SensorEngine Engine { get; }
+
+        public TcpResetEnforcer Enforcer { get; }
+
+        /// <summary>Cancels the reading; true when the thread ended within <paramref name="wait"/>.</summary>
+        public bool Stop(TimeSpan wait)
+        {
+            _stop.Cancel();
+            return _thread.Join(wait);
+        }
+
+        public void Dispose()
+        {
+            Stop(TimeSpan.FromSeconds(5));
+            _stop.Dispose();
+            _capture.Dispose();
+        }
     }
 
     private sealed class Sink(ConcurrentQueue<NetworkEvent> events) : INetworkEventSink
