@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 namespace AutoRespond.Simulators.Common;
 
 /// <summary>
-/// Runs after routing: records every request to a vendor route in the journal (with the status answered) and,
-/// when the fault plan has one queued, answers the injected fault instead of the vendor's normal response.
+/// Runs after routing: records every request to a vendor route in the journal (with the status answered, as the response
+/// starts) and, when the fault plan has one queued, answers the injected fault instead of the vendor's normal response.
 /// </summary>
 internal sealed class JournalMiddleware(RequestDelegate next, SimulatorContext context, IReadOnlyDictionary<string, IVendorSimulator> vendors)
 {
@@ -24,6 +24,23 @@ internal sealed class JournalMiddleware(RequestDelegate next, SimulatorContext c
         long sequence = context.Journal.NextSequence();
         var time = context.Time.GetUtcNow();
 
+        // Recorded when the response starts, before the client can see it: a test that reads the journal right after
+        // its call returns finds the call there. A response that never starts (the client gave up) is recorded at the end.
+        bool recorded = false;
+        void Record()
+        {
+            if (recorded) return;
+            recorded = true;
+            var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            context.Journal.Add(new RecordedRequest(sequence, tag.Vendor, http.Request.Method, http.Request.Path.Value ?? "",
+                http.Request.QueryString.Value ?? "", headers, body, http.Response.StatusCode, time));
+        }
+        http.Response.OnStarting(() =>
+        {
+            Record();
+            return Task.CompletedTask;
+        });
+
         var fault = context.Faults.Take(tag.Vendor, http.Request.Path.Value ?? "");
         context.InFlight.AddOrUpdate(tag.Vendor, 1, (_, n) => n + 1);
         try
@@ -38,9 +55,7 @@ internal sealed class JournalMiddleware(RequestDelegate next, SimulatorContext c
             context.InFlight.AddOrUpdate(tag.Vendor, 0, (_, n) => n - 1);
         }
 
-        var headers = http.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        context.Journal.Add(new RecordedRequest(sequence, tag.Vendor, http.Request.Method, http.Request.Path.Value ?? "",
-            http.Request.QueryString.Value ?? "", headers, body, http.Response.StatusCode, time));
+        Record();
     }
 
     private static async Task AnswerFaultAsync(HttpContext http, InjectedFault fault, IVendorSimulator vendor)
